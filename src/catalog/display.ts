@@ -1,0 +1,23 @@
+/** Helpers for showing catalog data to readers (pure: used by pages, the embed and the CLI). */
+
+export type TemplatePart = { literal: string } | { placeholder: string };
+
+/** Split a message template into literal text and placeholders, for display as `HOST`, `PORT`… */
+export function templateParts(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{([a-z]+)\}/g)) {
+    if (m.index > last) parts.push({ literal: template.slice(last, m.index) });
+    parts.push({ placeholder: m[1] });
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push({ literal: template.slice(last) });
+  return parts;
+}
+
+/** A template as plain text with placeholders in capitals: `connect to host HOST port PORT`. */
+export function templateText(template: string): string {
+  return templateParts(template)
+    .map((p) => ('literal' in p ? p.literal : p.placeholder.toUpperCase()))
+    .join('');
+}

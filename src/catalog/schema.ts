@@ -1,0 +1,132 @@
+/**
+ * The article frontmatter schema. Every article in content/errors/ is validated against it,
+ * by Astro's content collection at build time and by the Node loader used by the CLI, the
+ * content lint and the tests, so the two can never disagree about what an article is.
+ */
+import { z } from 'zod';
+
+/** Where in the life of a connection a message appears, in the order a connection goes through them. */
+export const STAGES = [
+  'client-config',
+  'connect',
+  'banner',
+  'kex',
+  'transport',
+  'hostkey',
+  'auth',
+  'agent',
+  'session',
+  'forwarding',
+  'server-log',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  'client-config': 'Client configuration',
+  connect: 'Connecting (TCP)',
+  banner: 'Banner exchange',
+  kex: 'Key exchange',
+  transport: 'Transport',
+  hostkey: 'Host key check',
+  auth: 'Authentication',
+  agent: 'SSH agent',
+  session: 'Session',
+  forwarding: 'Port forwarding',
+  'server-log': 'Server log (sshd)',
+};
+
+/** Platforms an article can give commands for, in tab order. */
+export const OS_KEYS = ['ubuntu', 'rhel', 'cloud', 'macos', 'windows'] as const;
+export type OsKey = (typeof OS_KEYS)[number];
+
+export const OS_LABELS: Record<OsKey, string> = {
+  ubuntu: 'Ubuntu / Debian',
+  rhel: 'RHEL / Fedora',
+  cloud: 'Cloud (AWS, GCP, Azure)',
+  macos: 'macOS',
+  windows: 'Windows',
+};
+
+/**
+ * Placeholders a message template may contain. Each stands for one bounded run of text;
+ * the matcher compiles them (src/matcher/compile.ts) and nothing else may appear in braces.
+ */
+export const PLACEHOLDERS = {
+  host: 'a host name or address, no spaces',
+  addr: 'an IPv4 or IPv6 address',
+  port: 'a port number',
+  user: 'a user name',
+  path: 'a file path (may contain spaces when quoted)',
+  n: 'a number',
+  alg: 'one algorithm or key type name, e.g. ssh-ed25519',
+  list: 'a comma-separated list of algorithm names (may be empty)',
+  text: 'any text up to the end of the line',
+} as const;
+export type Placeholder = keyof typeof PLACEHOLDERS;
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const articleId = z.string().regex(ID, 'must be a lowercase-hyphenated error id');
+
+const PLACEHOLDER_RE = /\{([^{}]*)\}/g;
+const messageText = z
+  .string()
+  .min(8, 'a message must have at least 8 characters')
+  .refine((s) => !s.includes('\n'), 'a message is one line')
+  .superRefine((s, ctx) => {
+    for (const [, name] of s.matchAll(PLACEHOLDER_RE)) {
+      if (!(name in PLACEHOLDERS)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `unknown placeholder {${name}}; use one of ${Object.keys(PLACEHOLDERS)
+            .map((p) => `{${p}}`)
+            .join(' ')}`,
+        });
+      }
+    }
+    if (s.replace(PLACEHOLDER_RE, '').trim().length < 6) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a message needs at least 6 literal characters besides placeholders' });
+    }
+  });
+
+export const messageSchema = z
+  .object({
+    /** The message as the program prints it, with placeholders for what varies. */
+    text: messageText,
+    /** Which program (and version range) prints this wording, e.g. "OpenSSH client", "PuTTY", "OpenSSH < 7.8". */
+    from: z.string().min(2),
+  })
+  .strict();
+
+export const relatedSchema = z
+  .object({
+    id: articleId,
+    /** What tells the related error apart from this one, in one sentence. */
+    clue: z.string().min(10),
+  })
+  .strict();
+
+export const articleSchema = z
+  .object({
+    title: z.string().min(3).max(120),
+    /** One sentence: the meta description and the link-preview text. */
+    summary: z.string().min(30).max(220),
+    stage: z.enum(STAGES),
+    /** Where the fix runs. */
+    side: z.enum(['client', 'server', 'both']),
+    /** `error` stops the connection; `warning` and `info` are printed on the way (a prompt, a notice). */
+    kind: z.enum(['error', 'warning', 'info']).default('error'),
+    /** Every real wording of this message; the first is the primary one, used as the page's headline message. */
+    messages: z.array(messageSchema).min(1),
+    /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
+    outranks: z.array(articleId).default([]),
+    related: z.array(relatedSchema).default([]),
+    /** Former ids of this article; each old URL redirects here. */
+    aliases: z.array(articleId).default([]),
+    /** The platform tab shown when the reader has made no choice. */
+    defaultOs: z.enum(OS_KEYS).default('ubuntu'),
+  })
+  .strict();
+
+export type ArticleData = z.output<typeof articleSchema>;
+export type ArticleInput = z.input<typeof articleSchema>;
+export const isArticleId = (s: string) => ID.test(s);
