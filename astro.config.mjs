@@ -3,6 +3,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { siteUrl } from './src/config.ts';
 import { catalogCheck } from './src/integrations/catalog-check.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { rulesModule } from './src/integrations/rules-module.ts';
 import { remarkCauses } from './src/markdown/remark-causes.ts';
 
 const site = new URL(siteUrl(process.env));
@@ -14,7 +16,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // One request per page fewer, and scripts stay external files so the CSP can say 'self'.
   build: { inlineStylesheets: 'always' },
-  integrations: [catalogCheck(), mdx()],
+  integrations: [catalogCheck(), rulesModule(), mdx(), pagefindIndex()],
   markdown: {
     remarkPlugins: [remarkCauses],
     shikiConfig: {

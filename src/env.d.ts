@@ -8,3 +8,8 @@ declare namespace App {
     defaultOs?: string;
   }
 }
+
+declare module 'virtual:sshfix/rules' {
+  const rules: import('./matcher/types.ts').Rule[];
+  export default rules;
+}

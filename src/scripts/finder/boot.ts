@@ -1,0 +1,50 @@
+/**
+ * The part of the finder every page loads: the keyboard shortcut and the header button. The
+ * matcher, its rules and the search code load on first use (ui.ts), so an article page ships
+ * almost no script until the reader asks for the box.
+ */
+const inline = document.querySelector<HTMLElement>('[data-finder][data-variant=inline]');
+const dialog = document.querySelector<HTMLDialogElement>('dialog[data-finder-dialog]');
+let ui: Promise<typeof import('./ui.ts')> | undefined;
+const loadUi = () => (ui ??= import('./ui.ts'));
+
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+async function open() {
+  if (inline) {
+    const input = inline.querySelector<HTMLTextAreaElement>('[data-finder-input]');
+    input?.focus();
+    input?.scrollIntoView({ block: 'center' });
+    return;
+  }
+  if (!dialog) return;
+  if (!dialog.open) dialog.showModal();
+  const finder = dialog.querySelector<HTMLElement>('[data-finder]');
+  if (finder) (await loadUi()).attach(finder);
+}
+
+document.addEventListener('keydown', (e) => {
+  const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingIn(e.target);
+  const ctrlK = e.key.toLowerCase() === 'k' && (e.ctrlKey || e.metaKey);
+  if (slash || ctrlK) {
+    e.preventDefault();
+    void open();
+  }
+});
+
+for (const trigger of document.querySelectorAll<HTMLElement>('[data-finder-open]')) {
+  trigger.addEventListener('click', (e) => {
+    e.preventDefault();
+    void open();
+  });
+}
+
+dialog?.addEventListener('click', (e) => {
+  // A click on the backdrop (outside the dialog's box) closes it.
+  if (e.target === dialog) dialog.close();
+});
+dialog?.querySelector('[data-finder-close]')?.addEventListener('click', () => dialog.close());
+
+if (inline) void loadUi().then((m) => m.attach(inline, { fromUrl: true }));

@@ -1,0 +1,120 @@
+/**
+ * Builds the finder's result markup. Everything the reader pasted is inserted as text nodes,
+ * never as HTML, so a paste full of <script> or <svg onload> is only ever shown, not run.
+ */
+import type { Candidate, MatchResult } from '../../matcher/types.ts';
+import type { SearchHit } from './search.ts';
+
+const MAX_SHOWN_LINE = 300;
+
+type Child = Node | string | null | undefined | false;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Child[]) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
+  for (const c of children) if (c) node.append(c);
+  return node;
+}
+
+/** The article URL, carrying the platform the reader chose so the fix opens on their tab. */
+export function articleHref(id: string): string {
+  const os = (window as { sshfixTabs?: { current(): string | null } }).sshfixTabs?.current();
+  return `${import.meta.env.BASE_URL}errors/${id}/${os ? `?os=${encodeURIComponent(os)}` : ''}`;
+}
+
+function confidenceLabel(c: Candidate): string {
+  if (c.via === 'fuzzy') return 'best guess from similar wording';
+  return c.confidence >= 0.8 ? 'exact message match' : 'likely match';
+}
+
+const clip = (s: string) => (s.length > MAX_SHOWN_LINE ? `${s.slice(0, MAX_SHOWN_LINE)}…` : s);
+
+/** The pasted lines around the deciding one, with that line highlighted. */
+function evidenceBlock(c: Candidate, lines: string[]): HTMLElement {
+  const at = c.evidence.line - 1;
+  const from = Math.max(0, at - 2);
+  const to = Math.min(lines.length, at + 2);
+  const pre = el('pre', { class: 'finder-evidence', 'aria-label': `Your paste, line ${c.evidence.line} highlighted` });
+  for (let i = from; i < to; i++) {
+    const text = `${String(i + 1).padStart(4)}  ${clip(lines[i] ?? '')}\n`;
+    pre.append(i === at ? el('mark', {}, text) : text);
+  }
+  if (from === to) pre.append(el('mark', {}, clip(c.evidence.text)));
+  return pre;
+}
+
+/** The matcher's answer: best article, the line that decided it, and the runners-up. */
+export function renderAnswer(target: HTMLElement, result: MatchResult, lines: string[]): void {
+  const { best, alternatives, notice } = result;
+  if (!best) {
+    target.replaceChildren(el('div', { class: 'finder-card finder-empty' }, el('p', {}, notice ?? 'No SSH error recognised.')));
+    return;
+  }
+  const card = el(
+    'section',
+    { class: 'finder-card', 'aria-label': 'Best match' },
+    el('p', { class: 'finder-kicker' }, best.via === 'fuzzy' ? 'Possible match' : 'Best match', ` · ${confidenceLabel(best)}`),
+    el('h2', { class: 'finder-title' }, el('a', { href: articleHref(best.id), 'data-finder-link': '', 'data-best': '' }, best.title)),
+    el('p', { class: 'finder-evidence-label' }, `Decided by line ${best.evidence.line} of your paste:`),
+    evidenceBlock(best, lines),
+    el('p', {}, el('a', { class: 'finder-open', href: articleHref(best.id), 'data-finder-link': '' }, 'Open the fix →')),
+    notice && el('p', { class: 'finder-notice' }, notice),
+  );
+  if (alternatives.length) {
+    card.append(
+      el('p', { class: 'finder-evidence-label' }, 'Other candidates:'),
+      el(
+        'ul',
+        { class: 'finder-alternatives' },
+        ...alternatives.map((a) =>
+          el('li', {}, el('a', { href: articleHref(a.id), 'data-finder-link': '' }, a.title), ` (line ${a.evidence.line})`),
+        ),
+      ),
+    );
+  }
+  target.replaceChildren(card);
+}
+
+/** Pagefind's excerpt is HTML with <mark>s; keep the marks and nothing else. */
+function excerpt(html: string): HTMLElement {
+  const p = el('p', { class: 'finder-excerpt' });
+  const doc = new DOMParser().parseFromString(`<body>${html}`, 'text/html');
+  for (const node of doc.body.childNodes) {
+    p.append(node.nodeName === 'MARK' ? el('mark', {}, node.textContent ?? '') : (node.textContent ?? ''));
+  }
+  return p;
+}
+
+/** Search results under the answer. */
+export function renderSearch(target: HTMLElement, query: string, hits: SearchHit[]): void {
+  const heading = el('h2', { class: 'finder-search-heading' }, `Articles for “${query}”`);
+  if (hits.length === 0) {
+    target.replaceChildren(heading, el('p', { class: 'finder-empty' }, 'No article contains these words. Try fewer words, or paste the whole error.'));
+    return;
+  }
+  const list = el(
+    'ol',
+    { class: 'finder-results' },
+    ...hits.map((h) =>
+      el(
+        'li',
+        {},
+        el('a', { href: h.url, 'data-finder-link': '' }, h.title),
+        h.message && el('code', { class: 'finder-message' }, h.message),
+        excerpt(h.excerpt),
+      ),
+    ),
+  );
+  target.replaceChildren(heading, list);
+}
+
+/** After a paste, search runs only if the reader asks: only these words would be looked up. */
+export function renderSearchOffer(target: HTMLElement, query: string, onSearch: () => void): void {
+  if (!query) {
+    target.replaceChildren();
+    return;
+  }
+  const button = el('button', { type: 'button', class: 'finder-search-offer' }, `Search all articles for “${query}”`);
+  button.addEventListener('click', onSearch);
+  target.replaceChildren(button);
+}

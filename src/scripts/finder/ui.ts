@@ -1,0 +1,97 @@
+/**
+ * The finder's behaviour: read the box, ask the matcher, show the answer, then search.
+ * Pasted text is matched on this device and is not searched unless the reader asks, because a
+ * search fetches index files whose names depend on the words searched.
+ */
+import { searchQuery } from '../../search/query.ts';
+import { match, MAX_INPUT_CHARS, rules } from './engine.ts';
+import { renderAnswer, renderSearch, renderSearchOffer } from './render.ts';
+import { search } from './search.ts';
+
+const TYPING_DELAY_MS = 150;
+const attached = new WeakSet<HTMLElement>();
+
+export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): void {
+  const input = root.querySelector<HTMLTextAreaElement>('[data-finder-input]')!;
+  if (attached.has(root)) {
+    input.focus();
+    return;
+  }
+  attached.add(root);
+  const status = root.querySelector<HTMLElement>('[data-finder-status]')!;
+  const answer = root.querySelector<HTMLElement>('[data-finder-answer]')!;
+  const results = root.querySelector<HTMLElement>('[data-finder-search]')!;
+  let run = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function runSearch(query: string, token: number) {
+    try {
+      const hits = await search(query);
+      if (token === run) renderSearch(results, query, hits);
+    } catch {
+      if (token === run) results.replaceChildren();
+    }
+  }
+
+  async function update(text: string, pasted: boolean) {
+    const token = ++run;
+    if (!text.trim()) {
+      answer.replaceChildren();
+      results.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    if (text.length > MAX_INPUT_CHARS) {
+      status.textContent = `That is ${(text.length / 1048576).toFixed(1)} MB of text, over the 10 MB limit: paste only the part around the error.`;
+      answer.replaceChildren();
+      results.replaceChildren();
+      return;
+    }
+    if (text.length > 200_000) status.textContent = 'Reading your paste…';
+    const result = await match(text);
+    if (token !== run) return;
+    renderAnswer(answer, result, text.split(/\r\n|\r|\n/));
+    status.textContent = result.best ? `Best match: ${result.best.title}` : (result.notice ?? 'No SSH error recognised.');
+    const query = searchQuery(text, result, rules);
+    if (pasted) renderSearchOffer(results, query, () => void runSearch(query, token));
+    else await runSearch(query, token);
+  }
+
+  input.addEventListener('input', (e) => {
+    const pasted = (e as InputEvent).inputType === 'insertFromPaste' || (e as InputEvent).inputType === 'insertFromDrop';
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(input.value, pasted), pasted ? 0 : TYPING_DELAY_MS);
+  });
+
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      const best = root.querySelector<HTMLAnchorElement>('[data-best]') ?? root.querySelector<HTMLAnchorElement>('[data-finder-link]');
+      if (best) best.click();
+    } else if (e.key === 'ArrowDown' && input.selectionStart === input.value.length) {
+      const first = root.querySelector<HTMLElement>('[data-finder-link]');
+      if (first) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  });
+
+  // Arrow keys walk the result links; Enter follows one as any link does.
+  root.addEventListener('keydown', (e) => {
+    if (!(e.target instanceof HTMLAnchorElement) || !e.target.hasAttribute('data-finder-link')) return;
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const links = [...root.querySelectorAll<HTMLElement>('[data-finder-link]')];
+    const i = links.indexOf(e.target);
+    if (e.key === 'ArrowUp' && i === 0) input.focus();
+    else links[Math.min(links.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+  });
+
+  const q = opts.fromUrl ? new URLSearchParams(location.search).get('q') : null;
+  if (q) {
+    input.value = q;
+    void update(q, true);
+  }
+  if (root.dataset.variant === 'dialog') input.focus();
+}
