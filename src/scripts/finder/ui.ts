@@ -9,6 +9,8 @@ import { renderAnswer, renderSearch, renderSearchOffer } from './render.ts';
 import { search } from './search.ts';
 
 const TYPING_DELAY_MS = 150;
+/** Pastes longer than this are kept out of the textarea: laying out megabytes of text there alone freezes the tab. */
+const LARGE_PASTE_CHARS = 100_000;
 const attached = new WeakSet<HTMLElement>();
 
 export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): void {
@@ -56,6 +58,19 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
     if (pasted) renderSearchOffer(results, query, () => void runSearch(query, token));
     else await runSearch(query, token);
   }
+
+  input.addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.length <= LARGE_PASTE_CHARS) return;
+    e.preventDefault();
+    const lines = text.length > MAX_INPUT_CHARS ? 0 : text.split('\n').length;
+    input.value = '';
+    input.placeholder = lines
+      ? `Large paste read on this device: ${(text.length / 1048576).toFixed(1)} MB, ${lines.toLocaleString('en')} lines. Type or paste to replace it.`
+      : 'Paste the part of the log around the error.';
+    clearTimeout(timer);
+    void update(text, true);
+  });
 
   input.addEventListener('input', (e) => {
     const pasted = (e as InputEvent).inputType === 'insertFromPaste' || (e as InputEvent).inputType === 'insertFromDrop';

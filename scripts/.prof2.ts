@@ -1,0 +1,13 @@
+import { buildLog } from './bench/matcher.ts';
+import { normalize } from '../src/matcher/normalize.ts';
+import { lowerSameLength } from '../src/matcher/compile.ts';
+const log = buildLog().text;
+const { lines } = normalize(log);
+const t = (name: string, fn: () => unknown) => { for (let i=0;i<5;i++) fn(); const a: number[] = []; for (let i=0;i<30;i++){const s=performance.now(); fn(); a.push(performance.now()-s);} a.sort((x,y)=>x-y); console.log(name, a[15].toFixed(2)); };
+const WORD_RE = /[a-z0-9]{3,}/g;
+const m = new Map<string, number[]>([['found',[1]]]);
+t('lower', () => lines.map(l => lowerSameLength(l.text)));
+const lowers = lines.map(l => lowerSameLength(l.text));
+t('tokens', () => { let n=0; for (const l of lowers) { const w = l.match(WORD_RE); if (w) for (const x of w) if (m.get(x)) n++; } return n; });
+t('tail/head', () => { let n=0; for (let i=0;i+1<lowers.length;i++){ const a=/[a-z0-9]*$/.exec(lowers[i].slice(-64))![0]; const b=/^[a-z0-9]*/.exec(lowers[i+1].slice(0,64))![0]; n+=a.length+b.length;} return n; });
+t('normalize', () => normalize(log));

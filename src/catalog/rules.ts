@@ -1,0 +1,25 @@
+/**
+ * Matcher rules derived from article frontmatter. The rules are never written by hand: an
+ * article's `messages`, `stage`, `kind` and `outranks` are the whole routing contract.
+ */
+import type { Rule } from '../matcher/types.ts';
+import { loadArticles } from './load.ts';
+import { STAGES, type ArticleData } from './schema.ts';
+
+/** Rules from articles: works for Astro collection entries and for `loadArticles()` results alike. */
+export function toRules(articles: readonly { id: string; data: ArticleData }[]): Rule[] {
+  return articles.map(({ id, data }) => ({
+    id,
+    title: data.title,
+    stage: data.stage,
+    stageRank: STAGES.indexOf(data.stage),
+    kind: data.kind ?? 'error',
+    messages: data.messages.map((m) => m.text),
+    outranks: [...(data.outranks ?? [])],
+  }));
+}
+
+/** Node only (reads content/errors/): the rules of every article. Browser code gets rules from the build. */
+export function loadRules(): Rule[] {
+  return toRules(loadArticles());
+}

@@ -1,0 +1,186 @@
+/**
+ * Template compilation. A template such as `{user}@{host}: Permission denied ({list}).` becomes
+ * an anchor (its longest literal, found with indexOf) plus two small sticky regexes: one for
+ * what follows the anchor, run forwards from the anchor's end, and one for what precedes it,
+ * run on the reversed line from the anchor's start. Every placeholder is a bounded character
+ * class, so a regex can only ever scan a bounded window next to an anchor occurrence; the number
+ * of occurrences tried per line is capped too. Together this keeps matching linear in the input,
+ * with no catastrophic backtracking even for `{text}`-heavy templates on hostile lines.
+ */
+
+/** What each placeholder may match. Bounds are generous for real output and small enough to stay cheap. */
+const CLASSES: Record<string, { re: string; min: number }> = {
+  host: { re: String.raw`[^\s'"()<>,;@]{1,255}`, min: 1 },
+  addr: { re: String.raw`[\w:.%\[\]-]{2,64}`, min: 2 },
+  port: { re: String.raw`\d{1,5}`, min: 1 },
+  user: { re: String.raw`[^\s'"()<>,;:@]{1,64}`, min: 1 },
+  path: { re: String.raw`[^\s'"<>|]{1,1024}`, min: 1 },
+  n: { re: String.raw`-?\d{1,20}`, min: 1 },
+  alg: { re: String.raw`[\w@.+-]{1,100}`, min: 1 },
+  list: { re: String.raw`[\w@.+, -]{0,4096}`, min: 0 },
+  text: { re: String.raw`[^\n]{0,2000}`, min: 0 },
+};
+// A path between matching quotes may contain spaces (Windows profiles, macOS volumes).
+const QUOTED_PATH: Record<string, string> = { '"': String.raw`[^"\n]{1,1024}`, "'": String.raw`[^'\n]{1,1024}` };
+
+/** A template split into literal text and placeholders. */
+export type Segment = { lit: string } | { ph: string; re: string; min: number };
+
+/** One compiled message template. */
+export interface CompiledTemplate {
+  /** Index of the rule this template belongs to. */
+  rule: number;
+  template: string;
+  /** Characters of literal text: the measure of how specific a match is. */
+  literalLen: number;
+  /** Lowercased longest literal segment, located with indexOf. */
+  anchor: string;
+  /** Sticky, case-insensitive regex for the part after the anchor (null when nothing required follows). */
+  right: RegExp | null;
+  /** Same for the part before the anchor, written for the reversed line. */
+  left: RegExp | null;
+  /** Lowercased words of the literal text (letters/digits, ≥ 3 chars) that are whole words in any matching line. */
+  words: string[];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const reverse = (s: string) => {
+  let r = '';
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+};
+
+/** Split a template into segments; unknown `{names}` stay literal (the schema rejects them anyway). */
+export function parseTemplate(template: string): Segment[] {
+  const segs: Segment[] = [];
+  const re = /\{([a-z]+)\}/g;
+  let last = 0;
+  const pushLit = (lit: string) => {
+    if (!lit) return;
+    const prev = segs[segs.length - 1];
+    if (prev && 'lit' in prev) prev.lit += lit;
+    else segs.push({ lit });
+  };
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    const cls = CLASSES[m[1]];
+    if (!cls) continue;
+    pushLit(template.slice(last, m.index));
+    last = m.index + m[0].length;
+    const prev = segs[segs.length - 1];
+    // Adjacent placeholders would multiply their bounds when backtracking: merge them into one
+    // `{text}`-like gap, which matches the same strings within the bounds.
+    if (prev && 'ph' in prev) {
+      segs[segs.length - 1] = { ph: 'text', re: CLASSES.text.re, min: prev.min + cls.min };
+      continue;
+    }
+    segs.push({ ph: m[1], re: cls.re, min: cls.min });
+  }
+  pushLit(template.slice(last));
+  // `{path}` between matching quotes may contain spaces.
+  for (let i = 1; i < segs.length - 1; i++) {
+    const s = segs[i];
+    const a = segs[i - 1];
+    const b = segs[i + 1];
+    if ('ph' in s && s.ph === 'path' && 'lit' in a && 'lit' in b) {
+      const q = a.lit[a.lit.length - 1];
+      if ((q === '"' || q === "'") && b.lit[0] === q) s.re = QUOTED_PATH[q];
+    }
+  }
+  // Collapse runs of spaces in literals: normalisation collapses them in the input too.
+  for (const s of segs) if ('lit' in s) s.lit = s.lit.replace(/\s+/g, ' ');
+  return segs;
+}
+
+/** Regex source for a run of segments; `reversed` writes it for a reversed string. */
+function sourceOf(segs: Segment[], reversed: boolean): string | null {
+  const parts = (reversed ? [...segs].reverse() : segs).map((s) =>
+    'lit' in s ? escapeRe(reversed ? reverse(s.lit) : s.lit) : `(?:${s.re})`,
+  );
+  // A trailing placeholder is satisfied by its minimum length: match anywhere means we need not
+  // consume more, and not consuming keeps the regex cheap.
+  const tail = reversed ? segs[0] : segs[segs.length - 1];
+  if (tail && 'ph' in tail) {
+    parts.pop();
+    if (tail.min > 0) parts.push(`(?:${tail.re.replace(/\{\d+,\d+\}$/, `{${tail.min}}`)})`);
+  }
+  return parts.length ? parts.join('') : null;
+}
+
+function wordsOf(segs: Segment[]): string[] {
+  const words = new Set<string>();
+  segs.forEach((s, i) => {
+    if (!('lit' in s)) return;
+    const lower = s.lit.toLowerCase();
+    for (const m of lower.matchAll(/[a-z0-9]+/g)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // A word touching a placeholder could be glued to what the placeholder matched (`{n}xyz`).
+      const touchesLeft = start === 0 && i > 0;
+      const touchesRight = end === lower.length && i < segs.length - 1;
+      if (m[0].length >= 3 && !touchesLeft && !touchesRight) words.add(m[0]);
+    }
+  });
+  return [...words];
+}
+
+/** Compile one template of rule number `rule`. */
+export function compileTemplate(template: string, rule: number): CompiledTemplate | null {
+  const segs = parseTemplate(template);
+  let best = -1;
+  let literalLen = 0;
+  segs.forEach((s, i) => {
+    if (!('lit' in s)) return;
+    literalLen += s.lit.trim().length;
+    if (best === -1 || s.lit.length > (segs[best] as { lit: string }).lit.length) best = i;
+  });
+  if (best === -1) return null; // all placeholders: would match anything, never useful
+  const anchor = (segs[best] as { lit: string }).lit;
+  const before = segs.slice(0, best);
+  const after = segs.slice(best + 1);
+  const rightSrc = sourceOf(after, false);
+  const leftSrc = sourceOf(before, true);
+  return {
+    rule,
+    template,
+    literalLen,
+    anchor: anchor.toLowerCase(),
+    right: rightSrc ? new RegExp(rightSrc, 'iy') : null,
+    left: leftSrc ? new RegExp(leftSrc, 'iy') : null,
+    words: wordsOf(segs),
+  };
+}
+
+/** How many anchor occurrences one line may try per template: hostile lines repeat anchors, real ones don't. */
+export const MAX_OCCURRENCES = 64;
+
+/**
+ * Does the template match somewhere in `text`? `lower` is `text` lowercased with the same length;
+ * `rev` lazily supplies `text` reversed (only needed when the template has a left part).
+ */
+export function testTemplate(t: CompiledTemplate, text: string, lower: string, rev: () => string): boolean {
+  let from = 0;
+  for (let k = 0; k < MAX_OCCURRENCES; k++) {
+    const at = lower.indexOf(t.anchor, from);
+    if (at === -1) return false;
+    from = at + 1;
+    if (t.right) {
+      t.right.lastIndex = at + t.anchor.length;
+      if (!t.right.test(text)) continue;
+    }
+    if (t.left) {
+      t.left.lastIndex = text.length - at;
+      if (!t.left.test(rev())) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Lowercase without changing the length (some non-ASCII letters grow when lowercased). */
+export function lowerSameLength(s: string): string {
+  const l = s.toLowerCase();
+  return l.length === s.length ? l : s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/** Reverse a string by UTF-16 code units (the reversed regexes use no `u` flag). */
+export { reverse };

@@ -1,0 +1,136 @@
+/**
+ * Typo-tolerant fallback for short inputs that no template matched (`ssh conection refused`,
+ * `host key changed`, `too open`). fuse.js's basic build does the approximate string search;
+ * on top of it a word-overlap check requires the input to share at least one SSH-specific word
+ * (allowing a typo) with the entry, so `hello world`, a stack trace or `npm ERR!` give nothing.
+ */
+import Fuse from 'fuse.js/basic';
+import type { Candidate, FuzzyOptions, Rule } from './types.ts';
+
+interface Entry {
+  rule: number;
+  /** A template without placeholders, or the title. */
+  text: string;
+  words: string[];
+}
+
+/** Words that say nothing about which SSH error this is (or appear in ordinary program output). */
+const STOP = new Set(
+  ('the and for from with not was are this that into your you has have been can cannot could ' +
+    'error errors failed failure fatal warning warn info debug line file files please try again ' +
+    'ssh sshd when what which does while being there their then than its use used using out ' +
+    'code exit status true false null none unknown something').split(' '),
+);
+/**
+ * Words SSH shares with every other program: overlapping on these alone is not evidence of an SSH
+ * error (`scp: x: Permission denied` is a remote file permission, not an SSH login failure).
+ */
+const GENERIC = new Set('permission permissions denied found directory such access open read write'.split(' '));
+/**
+ * A host name, an address or a path means the input is a pasted message, not a typed search: if no
+ * template matched it, guessing from its words routes a different program's message (scp, rsync, a
+ * normal `Connection to host closed.`) to a look-alike. Fuzzy is for typed fragments only.
+ */
+const PASTED_RE = /(?:^|[\s'"(=:])(?:~?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]/i;
+
+const wordsOf = (s: string) =>
+  (s.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []).filter((w) => w.length >= 3 && !STOP.has(w));
+
+/** Whether the edit distance between `a` and `b` is at most `max` (gives up as soon as a row exceeds it). */
+function within(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = new Uint8Array(b.length + 1).map((_, j) => j);
+  let cur = new Uint8Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] <= max;
+}
+
+/** Typos tolerated in a word: none below 5 letters, one up to 7, two from 8. */
+const typos = (w: string) => (w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0);
+
+/** A fuzzy index over all message templates (placeholders removed) and titles. */
+export class FuzzyIndex {
+  private entries: Entry[] = [];
+  private opts: Required<FuzzyOptions>;
+  /** word → entries containing it; the vocabulary a query must share something with. */
+  private byWord = new Map<string, number[]>();
+
+  constructor(rules: readonly Rule[], opts: FuzzyOptions = {}) {
+    this.opts = { maxLines: 3, maxChars: 300, threshold: 0.45, maxConfidence: 0.6, ...opts };
+    rules.forEach((r, i) => {
+      for (const t of [r.title, ...r.messages]) {
+        const text = t.replace(/\{[a-z]+\}/g, ' ').replace(/\s+/g, ' ').trim();
+        if (!text) continue;
+        const words = wordsOf(text);
+        const e = this.entries.push({ rule: i, text, words }) - 1;
+        for (const w of new Set(words)) {
+          const list = this.byWord.get(w);
+          if (list) list.push(e);
+          else this.byWord.set(w, [e]);
+        }
+      }
+    });
+  }
+
+  /** Whether a query is a short typed fragment worth guessing at (not too long, not a pasted message). */
+  accepts(lines: number, query: string): boolean {
+    return lines > 0 && lines <= this.opts.maxLines && query.length <= this.opts.maxChars && !PASTED_RE.test(query);
+  }
+
+  /** Vocabulary words a query word stands for: itself, or words within its typo allowance. */
+  private resolve(q: string): string[] {
+    if (this.byWord.has(q)) return [q];
+    const max = typos(q);
+    if (max === 0) return [];
+    const out: string[] = [];
+    for (const w of this.byWord.keys()) if (within(q, w, max)) out.push(w);
+    return out;
+  }
+
+  /** Candidates for a short query, best first, distinct rules (the caller adds evidence). */
+  search(query: string, limit: number): { rule: number; confidence: number }[] {
+    const qWords = [...new Set(wordsOf(query))];
+    if (qWords.length === 0) return [];
+    const qLetters = qWords.reduce((n, w) => n + w.length, 0);
+    // Which vocabulary words each query word matched; entries sharing none are never scored.
+    const resolved = qWords.map((q) => ({ q, words: new Set(this.resolve(q)) }));
+    if (!resolved.some((r) => r.words.size > 0 && !GENERIC.has(r.q))) return [];
+    const pool = new Set<number>();
+    for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
+    // fuse.js ranks the shortlist by approximate string similarity (word order, near-phrases).
+    const shortlist = [...pool].map((i) => this.entries[i]);
+    const fuse = new Fuse(shortlist, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: this.opts.threshold, minMatchCharLength: 3 });
+    const out: { rule: number; confidence: number }[] = [];
+    const seen = new Set<number>();
+    for (const hit of fuse.search(query)) {
+      const e = hit.item;
+      if (seen.has(e.rule)) continue;
+      // Most of what was typed must be in the entry, including at least one SSH-specific word.
+      const inEntry = new Set(e.words);
+      let letters = 0;
+      let specific = false;
+      for (const r of resolved) {
+        if ([...r.words].some((w) => inEntry.has(w))) {
+          letters += r.q.length;
+          if (!GENERIC.has(r.q)) specific = true;
+        }
+      }
+      const coverage = letters / qLetters;
+      if (!specific || coverage < 0.6) continue;
+      seen.add(e.rule);
+      const conf = this.opts.maxConfidence * (1 - (hit.score ?? 1)) * coverage;
+      out.push({ rule: e.rule, confidence: Math.round(conf * 100) / 100 });
+    }
+    return out.sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+  }
+}

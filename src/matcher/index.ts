@@ -1,0 +1,106 @@
+/**
+ * SSH Fix matcher: routes a pasted SSH error or `ssh -vvv` log to the article that explains it.
+ *
+ * Pure TypeScript with no DOM, Node or WASM dependency, so the page, a Web Worker, the embeddable
+ * widget, the CLI and the tests all run the same code.
+ *
+ * ```ts
+ * import { createMatcher } from './matcher/index.ts';
+ * const matcher = createMatcher(rules);       // compile once
+ * const { best, alternatives } = matcher.match(paste);
+ * ```
+ *
+ * How a paste is routed:
+ * 1. normalise (normalize.ts): strip colours, timestamps, syslog/CI prefixes, prompts, `debugN:`,
+ *    unwrap Ansible/JSON/Go-quoted strings; every line remembers where it came from;
+ * 2. exact pass (scan.ts + compile.ts): message templates matched anywhere in a line, case-
+ *    insensitively, with a word index as prefilter and wrapped lines joined pairwise;
+ * 3. precedence (rank.ts): outranks, then kind, then plain over debug, specificity, stage;
+ * 4. otherwise, for short inputs only, a typo-tolerant guess (fuzzy.ts) with capped confidence.
+ */
+import { FuzzyIndex } from './fuzzy.ts';
+import { normalize } from './normalize.ts';
+import { rankHits, toCandidates } from './rank.ts';
+import { buildIndex, scan } from './scan.ts';
+import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
+
+export type { Candidate, Evidence, FuzzyOptions, Matcher, MatcherOptions, MatchResult, Rule, RuleKind } from './types.ts';
+/** Input normalisation, exported for tools that want to show what the matcher saw. */
+export { normalize, type NormLine } from './normalize.ts';
+/** Template compilation, exported for the content lint and tests. */
+export { compileTemplate, parseTemplate } from './compile.ts';
+
+/** Largest input accepted, in UTF-16 characters (10 MiB). */
+export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
+/** Evidence text longer than this is cut, so a hostile 100 kB line does not flood the UI. */
+export const MAX_EVIDENCE_CHARS = 2000;
+
+/** Notices shown when there is no confident answer. */
+export const NOTICES = {
+  empty: 'Paste an SSH error message or the output of `ssh -vvv user@host`.',
+  noMatch:
+    'No known SSH error message found. Paste the complete output of the failing command; for more detail, run it again with `ssh -vvv`.',
+  fuzzy: 'No exact message matched; this is a best guess from similar wording. Check that it reads like your error.',
+  tooLarge: (chars: number, max: number) =>
+    `The input is ${(chars / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(max / 1024 / 1024)} MB limit; paste only the part around the error.`,
+  failed: 'The matcher could not read this input; paste the error text only.',
+} as const;
+
+const cut = (s: string) => (s.length > MAX_EVIDENCE_CHARS ? s.slice(0, MAX_EVIDENCE_CHARS) + '…' : s);
+
+/** Compile a rule set into a matcher (cost grows with the number of templates; do it once). */
+export function createMatcher(rules: readonly Rule[], options: MatcherOptions = {}): Matcher {
+  const maxAlternatives = options.maxAlternatives ?? 3;
+  const maxInputChars = options.maxInputChars ?? MAX_INPUT_CHARS;
+  const index = buildIndex(rules);
+  let fuzzy: FuzzyIndex | null | undefined; // built on first use: most pastes never need it
+
+  function run(input: string): MatchResult {
+    const { lines, total } = normalize(input);
+    if (lines.length === 0) return { best: null, alternatives: [], notice: NOTICES.empty, stats: { lines: total } };
+
+    const ranked = rankHits(scan(index, lines), lines, rules);
+    if (ranked.length > 0) {
+      const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
+      for (const c of cands) c.evidence.text = cut(c.evidence.text);
+      return { best: cands[0], alternatives: cands.slice(1), stats: { lines: total } };
+    }
+
+    if (options.fuzzy !== false) {
+      fuzzy ??= new FuzzyIndex(rules, options.fuzzy || {});
+      const query = lines.map((l) => l.text).join(' ');
+      if (fuzzy.accepts(lines.length, query)) {
+        const found = fuzzy.search(query, maxAlternatives + 1);
+        if (found.length > 0) {
+          const first = lines[0];
+          const cands: Candidate[] = found.map((f) => ({
+            id: rules[f.rule].id,
+            title: rules[f.rule].title,
+            confidence: f.confidence,
+            evidence: { line: first.line, text: cut(first.orig) },
+            via: 'fuzzy',
+          }));
+          return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.fuzzy, stats: { lines: total } };
+        }
+      }
+    }
+    return { best: null, alternatives: [], notice: NOTICES.noMatch, stats: { lines: total } };
+  }
+
+  return {
+    rules,
+    /** Route one paste. Never throws: any input, including binary junk, gets a result. */
+    match(input: string): MatchResult {
+      const text = typeof input === 'string' ? input : input == null ? '' : String(input);
+      if (text.length > maxInputChars) {
+        return { best: null, alternatives: [], notice: NOTICES.tooLarge(text.length, maxInputChars), stats: { lines: 0 } };
+      }
+      try {
+        return run(text);
+      } catch {
+        // Defensive only: every step is written not to throw; a bug must not break the page.
+        return { best: null, alternatives: [], notice: NOTICES.failed, stats: { lines: 0 } };
+      }
+    },
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * Input normalisation: turns a raw paste (terminal output, CI log, journald, Ansible JSON, a
+ * ticket) into clean message lines, each remembering the ORIGINAL line it came from so the
+ * evidence shown to the reader is what they pasted. Every pattern here is anchored and bounded,
+ * so normalisation is linear in the input size whatever the input.
+ */
+
+/** One cleaned line ready for matching. */
+export interface NormLine {
+  /** The cleaned text (prefixes, escapes and control characters removed; spaces collapsed). */
+  text: string;
+  /** 1-based line number in the original input. */
+  line: number;
+  /** The original line, as pasted (CR removed). */
+  orig: string;
+  /** The line carried a `debugN:` prefix: context from `ssh -v`, weaker evidence than a plain line. */
+  debug: boolean;
+}
+
+// ANSI CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks); bounded.
+const ANSI_RE = /\x1b\[[0-9;?<>=]{0,32}[ -/]{0,4}[@-~]|\x1b\][^\x07\x1b]{0,2048}(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]/g;
+// C0 controls except tab, DEL and C1 controls; tabs become spaces below.
+const CONTROL_RE = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+// Typographic quotes that tickets and chat tools substitute for the plain ones ssh prints.
+const QUOTES_RE = /[\u2018\u2019\u201a\u2032]|[\u201c\u201d\u201e\u2033]/g;
+const SPACES_RE = /[ \t\u00a0\u2000-\u200b\u3000]+/g;
+
+// Ansible wraps ssh's stderr in JSON ("msg", "module_stderr", "module_stdout"): the whole line is
+// unescaped rather than one field extracted, because the message can sit in any of them.
+// A line looks JSON- or Go-%q-escaped when it has an escaped quote, an escaped backslash, an
+// escaped CRLF, or a `"key": "` pair. Only then are `\n`-style escapes decoded: a plain Windows
+// path such as C:\Users\nick must not be split at `\n`.
+const JSONISH_RE = /\\["\\]|\\r\\n|"[\w-]{1,40}"\s{0,4}:\s{0,4}"/;
+// Prefixes removed from the start of a line, tried repeatedly (a CI timestamp, then a syslog
+// prefix, then `debug1:`…). Each alternative is anchored and every repeat bounded.
+const TIMESTAMP_RE = new RegExp(
+  '^(?:' +
+    [
+      // ISO 8601 / RFC 3339, GitHub Actions (7 fraction digits + Z), optional brackets
+      String.raw`\[?\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d|\s?UTC)?\]?`,
+      // syslog / journald short: Nov 26 10:00:01
+      String.raw`[A-Z][a-z]{2} {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d{1,9})?`,
+      // bare clock: 10:00:01 or [10:00:01.123]
+      String.raw`\[?\d\d:\d\d:\d\d(?:[.,]\d{1,9})?\]?`,
+    ].join('|') +
+    ')[ \\t]+',
+);
+// After a timestamp: `host sshd[123]: ` (syslog/journald). Without a pid only well-known daemon
+// names count, so `Network error: …` or `channel 3: …` after a CI timestamp stay intact.
+const SYSLOG_SOURCE_RE = /^[\w.-]{1,253} (?:[A-Za-z][\w./@-]{0,63}\[\d{1,10}\]|(?:sshd|ssh|systemd|kernel)[\w-]{0,20}):[ \t]+/;
+// Anywhere at the start: `sshd[123]: `, `sshd-session[5]: `.
+const PROCESS_RE = /^[\w./-]{1,64}\[\d{1,10}\]:[ \t]*/;
+const DEBUG_RE = /^debug[1-3]:[ \t]*/i;
+const OTHER_PREFIX_RE = new RegExp(
+  '^(?:' +
+    [
+      // GitHub Actions / Azure Pipelines annotations
+      String.raw`##\[(?:error|warning|notice|debug|info|command|section|group|endgroup)\][ \t]*`,
+      String.raw`::(?:error|warning|notice|debug)[^:]{0,200}::[ \t]*`,
+      // PowerShell and cmd prompts
+      String.raw`PS [A-Za-z]:\\[^>]{0,260}>[ \t]*`,
+      String.raw`[A-Za-z]:\\[^>\s]{0,260}>[ \t]*`,
+      // user@host:~$ , root@host:/etc# , [user@host ~]$
+      String.raw`[\w.-]{1,64}@[\w.-]{1,253}:[^\s$#]{0,260}[$#][ \t]+`,
+      String.raw`\[[\w.-]{1,64}@[\w.-]{1,253}[^\]]{0,260}\][$#][ \t]+`,
+      // bare prompts and e-mail quoting
+      String.raw`[$#%>][ \t]+`,
+      String.raw`>(?=\S)`,
+    ].join('|') +
+    ')',
+);
+
+/** Decode JSON / Go `%q` string escapes; `\n`, `\r\n` and `\r` become real line breaks. */
+export function unescapeJsonish(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = s.indexOf('\\'); i !== -1 && i < s.length - 1; i = s.indexOf('\\', i)) {
+    const c = s[i + 1];
+    let rep: string | null = null;
+    let len = 2;
+    if (c === 'n' || c === 'r') rep = '\n';
+    else if (c === 't') rep = ' ';
+    else if (c === '"' || c === '\\' || c === '/' || c === "'") rep = c;
+    else if (c === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) {
+      rep = String.fromCharCode(parseInt(s.slice(i + 2, i + 6), 16));
+      len = 6;
+    }
+    if (rep === null) {
+      i += 2;
+      continue;
+    }
+    // `\r\n` is one line break, not two
+    if (c === 'r' && s[i + 2] === '\\' && s[i + 3] === 'n') len = 4;
+    out += s.slice(last, i) + rep;
+    i += len;
+    last = i;
+  }
+  return out + s.slice(last);
+}
+
+/** Remove known prefixes (timestamps, syslog source, CI annotations, prompts, debugN:) from one piece. */
+export function stripPrefixes(s: string): { text: string; debug: boolean } {
+  let debug = false;
+  let text = s.trimStart();
+  // Bounded: each pass removes at least one prefix; real lines carry at most a handful.
+  for (let pass = 0; pass < 8; pass++) {
+    let m = TIMESTAMP_RE.exec(text);
+    if (m) {
+      text = text.slice(m[0].length);
+      const src = SYSLOG_SOURCE_RE.exec(text);
+      if (src) text = text.slice(src[0].length);
+      continue;
+    }
+    if ((m = PROCESS_RE.exec(text)) || (m = OTHER_PREFIX_RE.exec(text))) {
+      if (m[0].length === 0) break;
+      text = text.slice(m[0].length).trimStart();
+      continue;
+    }
+    if ((m = DEBUG_RE.exec(text))) {
+      debug = true;
+      text = text.slice(m[0].length);
+      continue;
+    }
+    break;
+  }
+  return { text, debug };
+}
+
+/** Clean one physical line into zero or more message pieces (several when it embeds escaped line breaks). */
+function cleanLine(raw: string): { text: string; debug: boolean }[] {
+  let s = raw;
+  if (s.indexOf('\x1b') !== -1) s = s.replace(ANSI_RE, '');
+  s = s.replace(CONTROL_RE, (c) => (c === '\t' ? ' ' : ''));
+  let pieces: string[];
+  if (s.indexOf('\\') !== -1 && JSONISH_RE.test(s)) {
+    pieces = unescapeJsonish(s).split('\n');
+  } else {
+    pieces = [s];
+  }
+  const out: { text: string; debug: boolean }[] = [];
+  for (const p of pieces) {
+    const q = p.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
+    const { text, debug } = stripPrefixes(q.replace(SPACES_RE, ' '));
+    const t = text.trim();
+    if (t) out.push({ text: t, debug });
+  }
+  return out;
+}
+
+/** Split and clean a whole paste; empty lines are dropped but line numbers keep pointing at the original. */
+export function normalize(input: string): { lines: NormLine[]; total: number } {
+  const raw = input.split(/\r\n|\r|\n/);
+  const lines: NormLine[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const orig = raw[i];
+    if (!orig) continue;
+    for (const piece of cleanLine(orig)) lines.push({ text: piece.text, line: i + 1, orig, debug: piece.debug });
+  }
+  // A trailing newline does not make an extra line.
+  const total = raw.length > 0 && raw[raw.length - 1] === '' ? raw.length - 1 : raw.length;
+  return { lines, total };
+}

@@ -1,0 +1,115 @@
+/**
+ * Precedence between rules that matched the same paste. It is data-driven: nothing here knows
+ * any article. The order, strongest first:
+ *
+ * 1. `outranks`: a rule named in another matched rule's `outranks` loses to everything not
+ *    outranked. Articles use it for "a specific cause beats the generic last line".
+ * 2. `kind`: error > warning > info. `Warning: Permanently added …` never hides the error after it.
+ * 3. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
+ *    alarming and is normal); what ssh printed at normal level is what failed. A debug line still
+ *    decides when nothing else matched, or through `outranks`.
+ * 4. Specificity: the longer the literal text of the matched template, the less likely the match
+ *    is incidental and the more it says about the cause (`…: open failed: connect failed: …` says
+ *    more than `Connection closed by {host} port {port}`, which follows many different failures).
+ * 5. Stage: the earlier connection stage wins. When two equally specific errors appear, the
+ *    earlier one usually stopped the connection and the later one is a consequence or another try.
+ * 6. The earlier line, then the id, so the result is deterministic.
+ */
+import type { Hit } from './scan.ts';
+import type { NormLine } from './normalize.ts';
+import type { Candidate, Rule } from './types.ts';
+
+const KIND_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/** The best evidence one rule has in a paste. */
+export interface RuleMatch {
+  rule: number;
+  literalLen: number;
+  /** Every hit of this rule was on a debug line. */
+  debugOnly: boolean;
+  /** Every hit needed two lines joined. */
+  joinedOnly: boolean;
+  /** Index into normalised lines of the evidence. */
+  at: number;
+  outranked: boolean;
+}
+
+/** Collapse hits to one per rule (its strongest evidence) and order the rules by precedence. */
+export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules: readonly Rule[]): RuleMatch[] {
+  const byRule = new Map<number, RuleMatch>();
+  // Strength of one hit as evidence: plain before debug, whole line before joined, longer literal, earlier line.
+  const better = (h: Hit, m: RuleMatch) => {
+    const hd = lines[h.at].debug;
+    const md = m.debugOnly;
+    if (hd !== md) return !hd;
+    if (h.joined !== m.joinedOnly) return !h.joined;
+    if (h.template.literalLen !== m.literalLen) return h.template.literalLen > m.literalLen;
+    return lines[h.at].line < lines[m.at].line;
+  };
+  for (const h of hits) {
+    const r = h.template.rule;
+    const cur = byRule.get(r);
+    if (!cur || better(h, cur)) {
+      byRule.set(r, {
+        rule: r,
+        literalLen: h.template.literalLen,
+        debugOnly: lines[h.at].debug,
+        joinedOnly: h.joined,
+        at: h.at,
+        outranked: false,
+      });
+    }
+  }
+  const matchedIds = new Map<string, number>();
+  for (const r of byRule.keys()) matchedIds.set(rules[r].id, r);
+  for (const r of byRule.keys()) {
+    for (const loser of rules[r].outranks) {
+      const l = matchedIds.get(loser);
+      if (l !== undefined && l !== r) byRule.get(l)!.outranked = true;
+    }
+  }
+  return [...byRule.values()].sort((x, y) => compare(x, y, lines, rules));
+}
+
+function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: readonly Rule[]): number {
+  const rx = rules[x.rule];
+  const ry = rules[y.rule];
+  return (
+    Number(x.outranked) - Number(y.outranked) ||
+    (KIND_ORDER[rx.kind] ?? 0) - (KIND_ORDER[ry.kind] ?? 0) ||
+    Number(x.debugOnly) - Number(y.debugOnly) ||
+    y.literalLen - x.literalLen ||
+    rx.stageRank - ry.stageRank ||
+    lines[x.at].line - lines[y.at].line ||
+    (rx.id < ry.id ? -1 : rx.id > ry.id ? 1 : 0)
+  );
+}
+
+/**
+ * Confidence of a template match: high, lowered when the evidence is weaker (a debug line, a
+ * joined wrap) or when it had to beat an unrelated rival of the same standing; runners-up get less.
+ */
+export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormLine[], rules: readonly Rule[]): Candidate[] {
+  return ranked.map((m, i) => {
+    let c = 0.97;
+    if (m.debugOnly) c -= 0.1;
+    if (m.joinedOnly) c -= 0.1;
+    if (i === 0) {
+      const rival = ranked[1];
+      const sameTier =
+        rival && !rival.outranked && rules[rival.rule].kind === rules[m.rule].kind && rival.debugOnly === m.debugOnly;
+      if (sameTier) c -= 0.12;
+    } else {
+      c *= m.outranked ? 0.5 : 0.75;
+    }
+    const line = lines[m.at];
+    const rule = rules[m.rule];
+    return {
+      id: rule.id,
+      title: rule.title,
+      confidence: Math.round(c * 100) / 100,
+      evidence: { line: line.line, text: line.orig },
+      via: 'template' as const,
+    };
+  });
+}

@@ -1,0 +1,182 @@
+/**
+ * The exact-match pass: finds every (template, line) hit in normalised lines. A word index
+ * (word → templates whose literal text contains it) prefilters lines cheaply, so a line is only
+ * tried against the few templates that share its rarest word, instead of against all of them.
+ * A message wrapped onto two lines (a terminal or ticket wrap) is found by also trying each
+ * line joined with the next.
+ */
+import { compileTemplate, lowerSameLength, reverse, testTemplate, type CompiledTemplate } from './compile.ts';
+import type { NormLine } from './normalize.ts';
+import type { Rule } from './types.ts';
+
+/** One template matching one line. */
+export interface Hit {
+  template: CompiledTemplate;
+  /** Index into the normalised lines (the first of two when `joined`). */
+  at: number;
+  /** Found only by joining the line with the next one. */
+  joined: boolean;
+}
+
+/** The compiled form of a rule set: templates plus the word index. */
+export interface ScanIndex {
+  templates: CompiledTemplate[];
+  /** word → indices of templates keyed by that word. */
+  byWord: Map<string, number[]>;
+  /** Templates with no usable whole word: tried on every line by their anchor (rare). */
+  unindexed: number[];
+}
+
+/**
+ * Words that fill ordinary `ssh -vvv` output (algorithm names end in `@openssh.com`, every key
+ * has a `type`…). A template is keyed by one of these only when it has no other word, so the
+ * thousands of harmless debug lines of a long log reach almost no template at all.
+ */
+const COMMON_IN_LOGS = new Set(
+  ('openssh com ssh ssh2 sshd debug type identity identities identityfile packet publickey cipher ciphers ' +
+    'mac macs version strict sent send received hosts host known local remote first group key keys kex ' +
+    'channel channels connection connecting established authentication authentications method methods ' +
+    'server client agent file path config configuration reading read write sha256 sha2 sha1 rsa ed25519 ' +
+    'ecdsa algorithm algorithms offer offering session request open will the for from with not and ' +
+    'port user address expecting window new free status exit input output').split(' '),
+);
+
+/** Compile every rule's templates and build the word index (each template keyed by its rarest word). */
+export function buildIndex(rules: readonly Rule[]): ScanIndex {
+  const templates: CompiledTemplate[] = [];
+  rules.forEach((r, i) => {
+    for (const m of r.messages) {
+      const t = compileTemplate(m, i);
+      if (t) templates.push(t);
+    }
+  });
+  // Document frequency of each word across templates: the rarest word of a template is the one
+  // that lets the fewest lines through. Words common in any ssh log count as very frequent; ties go
+  // to the longest word (rarer in ordinary text).
+  const df = new Map<string, number>();
+  for (const t of templates) for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
+  for (const w of df.keys()) if (COMMON_IN_LOGS.has(w)) df.set(w, df.get(w)! + 1000);
+  const byWord = new Map<string, number[]>();
+  const unindexed: number[] = [];
+  templates.forEach((t, i) => {
+    let key: string | null = null;
+    for (const w of t.words) {
+      if (key === null || df.get(w)! < df.get(key)! || (df.get(w) === df.get(key) && w.length > key.length)) key = w;
+    }
+    if (key === null) unindexed.push(i);
+    else {
+      const list = byWord.get(key);
+      if (list) list.push(i);
+      else byWord.set(key, [i]);
+    }
+  });
+  return { templates, byWord, unindexed };
+}
+
+const WORD_RE = /[a-z0-9]{3,}/g;
+
+/** Index where the run of [a-z0-9] starting at `from` ends, walking in direction `dir` (at most 64 chars). */
+function wordEdge(s: string, from: number, dir: 1 | -1): number {
+  let i = from;
+  for (let k = 0; k < 64; k++) {
+    const c = s.charCodeAt(dir === 1 ? i : i - 1);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+    i += dir;
+  }
+  return i;
+}
+
+/** Find every template hit in `lines`. Linear in the total input length. */
+export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
+  const { templates, byWord, unindexed } = index;
+  const hits: Hit[] = [];
+  // Per-line candidate sets, deduplicated with a stamp array instead of a fresh Set per line.
+  const stamp = new Uint32Array(templates.length);
+  let gen = 0;
+  const lowers: string[] = new Array(lines.length);
+  const cands: number[][] = new Array(lines.length);
+  const NONE: ReadonlySet<number> = new Set();
+  const matched: ReadonlySet<number>[] = new Array(lines.length).fill(NONE);
+
+  const candidatesOf = (lower: string): number[] => {
+    gen++;
+    const out: number[] = [];
+    const words = lower.match(WORD_RE);
+    if (words) for (const w of words) {
+      const list = byWord.get(w);
+      if (!list) continue;
+      for (const t of list) {
+        if (stamp[t] !== gen) {
+          stamp[t] = gen;
+          out.push(t);
+        }
+      }
+    }
+    for (const t of unindexed) {
+      if (stamp[t] !== gen) {
+        stamp[t] = gen;
+        out.push(t);
+      }
+    }
+    return out;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i].text;
+    const lower = lowerSameLength(text);
+    lowers[i] = lower;
+    const c = candidatesOf(lower);
+    cands[i] = c;
+    let got: Set<number> | null = null;
+    let rev: string | null = null;
+    const getRev = () => (rev ??= reverse(text));
+    for (const t of c) {
+      if (testTemplate(templates[t], text, lower, getRev)) {
+        if (!got) matched[i] = got = new Set();
+        got.add(t);
+        hits.push({ template: templates[t], at: i, joined: false });
+      }
+    }
+  }
+
+  // Wrapped messages: join each line with the next (with a space for a wrap at a word boundary,
+  // without one for a terminal wrap mid-word) and keep only templates neither line matched alone.
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const a = lines[i];
+    const b = lines[i + 1];
+    if (b.line - a.line > 1) continue; // a blank line between them: not a wrap
+    const la = lowers[i];
+    const lb = lowers[i + 1];
+    // A word cut in two by the wrap only exists in the joined text.
+    const tailWord = la.slice(wordEdge(la, la.length, -1));
+    const headWord = lb.slice(0, wordEdge(lb, 0, 1));
+    const extra = tailWord && headWord ? (byWord.get(tailWord + headWord) ?? []) : [];
+    if (cands[i].length + cands[i + 1].length + extra.length === 0) continue;
+    gen++;
+    for (const list of [cands[i], cands[i + 1], extra]) {
+      for (const t of list) {
+        if (stamp[t] === gen) continue;
+        stamp[t] = gen;
+        if (matched[i].has(t) || matched[i + 1].has(t)) continue;
+        const tpl = templates[t];
+        const anchor = tpl.anchor;
+        // Cheap precheck: the anchor must be in one of the lines or straddle the break.
+        if (la.indexOf(tpl.anchor) === -1 && lb.indexOf(tpl.anchor) === -1) {
+          const edge = tpl.anchor.length - 1;
+          const end = la.slice(Math.max(0, la.length - edge));
+          const start = lb.slice(0, edge);
+          if ((end + ' ' + start).indexOf(tpl.anchor) === -1 && (end + start).indexOf(tpl.anchor) === -1) continue;
+        }
+        for (const sep of [' ', '']) {
+          const text = a.text + sep + b.text;
+          const lower = la + sep + lb;
+          if (testTemplate(tpl, text, lower, () => reverse(text))) {
+            hits.push({ template: tpl, at: i, joined: true });
+            break;
+          }
+        }
+      }
+    }
+  }
+  return hits;
+}

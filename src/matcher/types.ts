@@ -1,0 +1,79 @@
+/**
+ * Public types of the matcher. Kept apart from the code so the browser widget, the worker,
+ * the CLI and the tests can import the shapes without pulling in any implementation.
+ */
+
+/** How a rule's message can end a connection: errors stop it, warnings and info are printed on the way. */
+export type RuleKind = 'error' | 'warning' | 'info';
+
+/** One routable error, derived from an article's frontmatter (src/catalog/rules.ts); never written by hand. */
+export interface Rule {
+  /** The article id, also its public URL. */
+  id: string;
+  title: string;
+  /** The connection stage name (see STAGES in src/catalog/schema.ts). */
+  stage: string;
+  /** Position of `stage` in the connection's life: lower = earlier. */
+  stageRank: number;
+  kind: RuleKind;
+  /** Message templates with `{placeholder}`s, as written in the article. */
+  messages: string[];
+  /** Ids this rule beats when both match one paste. */
+  outranks: string[];
+}
+
+/** Where a candidate was found: the line in the ORIGINAL input (1-based) and that line's original text. */
+export interface Evidence {
+  line: number;
+  text: string;
+}
+
+/** One possible answer. */
+export interface Candidate {
+  id: string;
+  title: string;
+  /** 0..1; template matches are high, fuzzy guesses are capped (see MatcherOptions.fuzzy.maxConfidence). */
+  confidence: number;
+  evidence: Evidence;
+  /** `template`: a message template matched exactly; `fuzzy`: a typo-tolerant guess for a short input. */
+  via: 'template' | 'fuzzy';
+}
+
+/** What `match()` returns; it never throws. */
+export interface MatchResult {
+  best: Candidate | null;
+  /** Up to `maxAlternatives` runners-up, distinct ids, best first. */
+  alternatives: Candidate[];
+  /** A helpful sentence when nothing matched or the input was refused. */
+  notice?: string;
+  /** `lines`: lines in the input as given (0 when refused). No timings: the library stays pure and deterministic. */
+  stats: { lines: number; ms?: never };
+}
+
+/** Tuning for the typo-tolerant fallback used on short inputs with no exact match. */
+export interface FuzzyOptions {
+  /** Only inputs with at most this many non-empty lines are tried (default 3). */
+  maxLines?: number;
+  /** …and at most this many characters after normalisation (default 300). */
+  maxChars?: number;
+  /** fuse.js threshold: 0 = exact, 1 = anything (default 0.45). */
+  threshold?: number;
+  /** Confidence ceiling for fuzzy answers (default 0.6). */
+  maxConfidence?: number;
+}
+
+/** Options of `createMatcher`. */
+export interface MatcherOptions {
+  /** Runners-up to return (default 3). */
+  maxAlternatives?: number;
+  /** Inputs longer than this (in UTF-16 characters) are refused with a notice (default 10 MiB). */
+  maxInputChars?: number;
+  /** `false` turns the fuzzy fallback off. */
+  fuzzy?: FuzzyOptions | false;
+}
+
+/** A compiled matcher: build once per rule set, call `match` per paste. */
+export interface Matcher {
+  match(input: string): MatchResult;
+  readonly rules: readonly Rule[];
+}

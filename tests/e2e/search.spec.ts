@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadArticles } from '../../src/catalog/load.ts';
+
+/** What a reader's terminal would show in place of each placeholder. */
+const SAMPLE: Record<string, string> = {
+  host: 'server.example.com',
+  addr: '203.0.113.10',
+  port: '22',
+  user: 'alice',
+  path: '/home/alice/.ssh/id_ed25519',
+  n: '3',
+  alg: 'ssh-rsa',
+  list: 'ssh-rsa,ssh-dss',
+  text: 'reason',
+};
+const fill = (template: string) => template.replace(/\{([a-z]+)\}/g, (_, p: string) => SAMPLE[p] ?? p);
+
+async function typeAndSearch(page: Page, text: string) {
+  const input = page.locator('[data-finder-input]:visible');
+  await input.fill('');
+  await input.focus();
+  await page.keyboard.insertText(text);
+  await expect(page.locator('.finder-search-heading')).toBeVisible();
+  return page.locator('.finder-results > li > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+const articles = loadArticles();
+
+test('searching each article\'s primary message puts that article first', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const misses: string[] = [];
+  for (const a of articles) {
+    const results = await typeAndSearch(page, fill(a.data.messages[0].text));
+    if (results[0] !== `/errors/${a.id}/`) misses.push(`${a.id}: got ${results.slice(0, 3).join(', ') || 'nothing'}`);
+  }
+  expect(misses).toEqual([]);
+});
+
+for (const [phrase, id] of [
+  ['connection refused', 'connection-refused'],
+  ['host key changed', 'remote-host-identification-changed'],
+  ['too open', 'unprotected-private-key-file'],
+  ['Load key "id_rsa": invalid format', 'invalid-key-format'],
+]) {
+  test(`a partial phrase finds the obvious article: ${phrase}`, async ({ page }) => {
+    await page.goto('/');
+    const results = await typeAndSearch(page, phrase);
+    expect(results.slice(0, 3)).toContain(`/errors/${id}/`);
+  });
+}
+
+test('the header box searches from any page, and results are reachable by keyboard', async ({ page }) => {
+  await page.goto('/errors/connection-refused/');
+  await page.keyboard.press('/');
+  await page.keyboard.insertText('agent has no identities');
+  await expect(page.locator('.finder-results a').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('dialog [data-finder-link]').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('dialog [data-finder-link]').nth(1)).toBeFocused();
+});
