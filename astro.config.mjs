@@ -1,9 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { siteUrl } from './src/config.ts';
 import { catalogCheck } from './src/integrations/catalog-check.ts';
+import { embedBundle } from './src/integrations/embed.ts';
+import { ogImages } from './src/integrations/og-images.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { redirects, sitemapFilter } from './src/integrations/redirects.ts';
 import { rulesModule } from './src/integrations/rules-module.ts';
 import { remarkCauses } from './src/markdown/remark-causes.ts';
 
@@ -16,7 +20,16 @@ export default defineConfig({
   trailingSlash: 'always',
   // One request per page fewer, and scripts stay external files so the CSP can say 'self'.
   build: { inlineStylesheets: 'always' },
-  integrations: [catalogCheck(), rulesModule(), mdx(), pagefindIndex()],
+  integrations: [
+    catalogCheck(),
+    rulesModule(),
+    mdx(),
+    pagefindIndex(),
+    sitemap({ filter: sitemapFilter() }),
+    redirects(),
+    ogImages(),
+    embedBundle(),
+  ],
   markdown: {
     remarkPlugins: [remarkCauses],
     shikiConfig: {

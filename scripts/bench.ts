@@ -24,6 +24,7 @@ const dir = fileURLToPath(new URL('./bench/', import.meta.url));
 const out = process.stdout.write.bind(process.stdout);
 if (json) {
   console.log = console.info = (...a: unknown[]) => console.error(...a);
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
 }
 
 const fmt = (v: number | string) => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(v < 1 ? 4 : 2)) : v);

@@ -29,6 +29,9 @@ export const USER_PASSWORD = 'Corpus-pw-41';
 export const PUBLIC_ADDR = '203.0.113.10';
 export const PUBLIC_PORT = 2222;
 
+/** python3 for the two helpers Node cannot be (a never-accepting listener, a syslog socket). */
+export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
 export function sshdAvailable(): boolean {
   return existsSync(SSHD) && existsSync(SSH) && existsSync(SSH_KEYGEN);
 }
@@ -95,6 +98,10 @@ export function track(p: ChildProcess): ChildProcess {
   live.add(p);
   p.once('exit', () => live.delete(p));
   return p;
+}
+/** How many processes started here are still running (the live test asserts 0 at the end). */
+export function liveProcesses(): number {
+  return [...live].filter((p) => p.exitCode === null && p.signalCode === null).length;
 }
 export function killAll(): void {
   for (const p of live) {
@@ -239,7 +246,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** A plain TCP listener on 127.0.0.1 that does `onConn` with each connection. */
-export async function tcpListener(w: Work, onConn: (s: Socket) => void): Promise<number> {
+export async function tcpListener(w: Work, onConn: (s: Socket) => void, host = '127.0.0.1'): Promise<number> {
   const socks = new Set<Socket>();
   const srv: Server = createServer((s) => {
     socks.add(s);
@@ -249,7 +256,7 @@ export async function tcpListener(w: Work, onConn: (s: Socket) => void): Promise
   });
   await new Promise<void>((res, rej) => {
     srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => res());
+    srv.listen(0, host, () => res());
   });
   w.cleanups.push(
     () =>
@@ -305,6 +312,13 @@ export interface SshdOptions {
   expectFail?: boolean;
   /** Show this port in the sanitised capture (default PUBLIC_PORT). */
   shownPort?: number;
+  /**
+   * Log through syslog(3) as a packaged sshd does (so error lines carry sshd's `error: ` /
+   * `fatal: ` level word and each line its real PID), instead of `-E logfile`. sshd runs in a
+   * private mount namespace whose /dev is an overlay with /dev/log bound to a socket read here;
+   * the real /dev is untouched. Needs python3 (the datagram receiver). No pty in that sshd.
+   */
+  syslog?: boolean;
 }
 
 export function sshdConfigText(w: Work, port: number, opts: SshdOptions): string {
@@ -323,7 +337,7 @@ export function sshdConfigText(w: Work, port: number, opts: SshdOptions): string
     'PermitRootLogin prohibit-password',
     'PrintMotd no',
     'LoginGraceTime 20',
-    'Subsystem sftp /usr/lib/openssh/sftp-server',
+    ...((opts.override ?? []).some((l) => /^Subsystem\s/i.test(l)) ? [] : ['Subsystem sftp /usr/lib/openssh/sftp-server']),
     ...(opts.extra ?? []),
     '',
   ].join('\n');
@@ -340,7 +354,32 @@ export async function startSshd(w: Work, opts: SshdOptions = {}): Promise<Sshd> 
   writeFileSync(configPath, sshdConfigText(w, port, opts), { mode: 0o644 });
   writeFileSync(logPath, '');
   w.ports.set(port, opts.shownPort ?? PUBLIC_PORT);
-  const p = track(spawn(SSHD, ['-f', configPath, '-D', '-E', logPath], { stdio: 'ignore' }));
+  let p: ChildProcess;
+  if (opts.syslog) {
+    const sock = join(w.dir, `syslog-${port}.sock`);
+    const rx = track(
+      spawn(
+        PYTHON,
+        [
+          '-c',
+          'import socket,sys,os\ns=socket.socket(socket.AF_UNIX,socket.SOCK_DGRAM)\ns.bind(sys.argv[1])\nos.chmod(sys.argv[1],0o666)\nf=open(sys.argv[2],"a")\nprint("ready",flush=True)\nwhile True:\n  m=s.recv(65536).decode("utf-8","replace").rstrip("\\n")\n  f.write(m+"\\n"); f.flush()',
+          sock,
+          logPath,
+        ],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      ),
+    );
+    w.cleanups.push(() => stopProcess(rx));
+    await new Promise<void>((res) => rx.stdout!.once('data', () => res()));
+    const up = join(w.dir, `dev-upper-${port}`);
+    const wk = join(w.dir, `dev-work-${port}`);
+    mkdirSync(up);
+    mkdirSync(wk);
+    const sh = `mount -t overlay overlay -o lowerdir=/dev,upperdir=${up},workdir=${wk} /dev && touch /dev/log && mount --bind ${sock} /dev/log && exec ${SSHD} -f ${configPath} -D`;
+    p = track(spawn('/usr/bin/unshare', ['--mount', '/bin/sh', '-c', sh], { stdio: 'ignore' }));
+  } else {
+    p = track(spawn(SSHD, ['-f', configPath, '-D', '-E', logPath], { stdio: 'ignore' }));
+  }
   const sshd: Sshd = {
     port,
     pid: p.pid ?? 0,
@@ -380,9 +419,12 @@ export async function waitForLog(sshd: Sshd, re: RegExp, timeoutMs = 3000): Prom
  */
 export function journal(log: string, pid: number, opts: { keepStartup?: boolean } = {}): string {
   const lines = log.replace(/\r/g, '').split('\n').filter((l) => l.trim() !== '');
-  const kept = opts.keepStartup ? lines : lines.filter((l) => !/^Server listening on /.test(l));
+  const kept = opts.keepStartup ? lines : lines.filter((l) => !/Server listening on /.test(l));
   return kept
     .map((l, i) => {
+      // A syslog datagram: <PRI>Mmm dd hh:mm:ss sshd[PID]: text  -> journald's short format.
+      const m = /^<\d+>([A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d) ([^:\s]+): (.*)$/.exec(l);
+      if (m) return `${m[1]} myhost ${m[2]}: ${m[3]}`;
       const s = String(1 + i).padStart(2, '0');
       return `Nov 26 10:00:${s} myhost sshd[${pid}]: ${l}`;
     })
@@ -471,6 +513,13 @@ export async function run(w: Work, argv: string[], opts: RunOptions = {}): Promi
     (async () => {
       await opts.during!(() => out);
       if (opts.stopAfter && !closed && p.pid) {
+        if (opts.pty) {
+          // As the user would: Ctrl-C in the terminal (a SIGTERM to `script` adds its own noise).
+          p.stdin!.write('\x03');
+          const end = Date.now() + 1500;
+          while (!closed && Date.now() < end) await sleep(25);
+          if (closed) return;
+        }
         try {
           process.kill(-p.pid, 'SIGTERM');
         } catch {

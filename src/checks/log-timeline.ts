@@ -7,12 +7,14 @@
  */
 import { CHECK_ARTICLES as A } from './articles.ts';
 import { clip, prepareInput } from './input.ts';
-import type { CheckResultBase, Finding } from './types.ts';
+import { capFindings, type CheckResultBase, type Finding } from './types.ts';
 
 /** The stages of a connection, in order. */
 export const TIMELINE_STAGES = ['resolve', 'connect', 'banner', 'kex', 'hostkey', 'auth', 'session'] as const;
+/** One of TIMELINE_STAGES. */
 export type TimelineStage = (typeof TIMELINE_STAGES)[number];
 
+/** Human labels for the stages, in the reader's words. */
 export const TIMELINE_STAGE_LABELS: Record<TimelineStage, string> = {
   resolve: 'Resolve host name',
   connect: 'TCP connect',
@@ -29,6 +31,7 @@ export const TIMELINE_STAGE_LABELS: Record<TimelineStage, string> = {
  */
 export type StageStatus = 'ok' | 'failed' | 'reached' | 'not-reached';
 
+/** One stage of the journey and the lines that show it. */
 export interface StageResult {
   stage: TimelineStage;
   label: string;
@@ -58,6 +61,7 @@ export interface KeyAttempt {
   answerLine: number | null;
 }
 
+/** Algorithms the two sides agreed on (kex.c `kex: …` debug lines); null when not in the log. */
 export interface Negotiated {
   kex: string | null;
   hostKeyAlgorithm: string | null;
@@ -73,6 +77,7 @@ export interface Failure {
   articleId: string | null;
 }
 
+/** Everything read from one ssh -v/-vvv log. */
 export interface LogTimeline extends CheckResultBase {
   kind: 'debug-log';
   /** False when no ssh client debug line was found at all. */
@@ -352,7 +357,7 @@ export function analyzeLog(text: string): LogTimeline {
     }
   }
 
-  result.findings = buildFindings(result);
+  result.findings = capFindings(buildFindings(result), result.notices);
   return result;
 }
 

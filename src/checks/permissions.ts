@@ -17,7 +17,7 @@
  */
 import { CHECK_ARTICLES as A } from './articles.ts';
 import { prepareInput } from './input.ts';
-import { sortFindings, type CheckResultBase, type Finding } from './types.ts';
+import { capFindings, sortFindings, type CheckResultBase, type Finding } from './types.ts';
 
 /** What an entry is, for the rules that apply to it. */
 export type EntryRole =
@@ -51,6 +51,7 @@ export interface PermEntry {
   aces: Array<{ trustee: string; rights: string[] }>;
 }
 
+/** The parsed listing, the account it was checked for, and the findings. */
 export interface PermissionsReport extends CheckResultBase {
   kind: 'permissions';
   /** Which listing formats were found. */
@@ -118,7 +119,7 @@ export function checkPermissions(text: string, opts: PermissionsOptions = {}): P
     if (e.source === 'ls') f.push(...lsRules(e, report.user));
     else f.push(...icaclsRules(e, report.user));
   }
-  report.findings = sortFindings(mergeDuplicates(f, report.entries));
+  report.findings = sortFindings(capFindings(mergeDuplicates(f, report.entries), report.notices));
   if (report.userSource === 'inferred') {
     report.notices.push(`Checked for user "${report.user}" (guessed from the owners in the listing); pass the user name if that is wrong.`);
   }

@@ -12,7 +12,7 @@
 import { CHECK_ARTICLES as A } from './articles.ts';
 import { clip, prepareInput } from './input.ts';
 import { ACCUMULATING, canonicalKeyword, keywordInfo, SSHD_KEYWORDS } from './sshd-keywords.ts';
-import { sortFindings, type CheckResultBase, type Finding } from './types.ts';
+import { capFindings, RuleBudget, sortFindings, type CheckResultBase, type Finding } from './types.ts';
 
 /** One keyword line as read. */
 export interface ConfigLine {
@@ -38,6 +38,7 @@ export interface ConfigFile {
   includedAt: number | null;
 }
 
+/** The files in reading order, every keyword line, the global effective values and the findings. */
 export interface SshdConfigReport extends CheckResultBase {
   kind: 'sshd-config';
   /** `file`: config text; `sshd-T`: the effective configuration printed by `sshd -T`. */
@@ -117,6 +118,8 @@ export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): Ssh
   // 2. Read in sshd's order: the main file, each Include expanded in place (sorted, once).
   const used = new Set<Seg>([main]);
   const findings: Finding[] = [];
+  let unparsable = 0;
+  const budget = new RuleBudget();
   const read = (seg: Seg, inherited: 'global' | number, includedAt: number | null, depth: number) => {
     report.files.push({ name: seg.name, startLine: seg.start, endLine: seg.end, includedAt });
     let context: 'global' | number = inherited;
@@ -126,7 +129,8 @@ export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): Ssh
       if (t === '') continue;
       const m = KEYWORD_LINE_RE.exec(t);
       if (!m) {
-        findings.push({ rule: 'unparsable-line', severity: 'warning', lines: [n], message: `Line ${n} is not "Keyword value": ${clip(t, 80)}`, fix: '', articleId: A.sshdConfigTest });
+        unparsable++;
+        if (budget.room('unparsable-line')) findings.push({ rule: 'unparsable-line', severity: 'warning', lines: [n], message: `Line ${n} is not "Keyword value": ${clip(t, 80)}`, fix: '', articleId: A.sshdConfigTest });
         continue;
       }
       const keyword = m[1]!;
@@ -158,14 +162,19 @@ export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): Ssh
     }
   }
 
+  if (unparsable > 10 && unparsable > report.lines.length) {
+    report.notices.push('Most lines are not "Keyword value" settings: this does not look like an sshd_config or `sshd -T` output.');
+  }
+
   // 3. Rules.
-  findings.push(...keywordRules(report.lines));
+  findings.push(...keywordRules(report.lines, budget));
   const winners = new Set<number>();
-  findings.push(...duplicateRules(report.lines, report.files, winners));
+  findings.push(...duplicateRules(report.lines, report.files, winners, budget));
   computeEffective(report);
   findings.push(...authRules(report, opts, winners));
   findings.push(...listenRules(report.lines));
-  report.findings = sortFindings(findings);
+  budget.report(report.notices);
+  report.findings = sortFindings(capFindings(findings, report.notices));
   return report;
 }
 
@@ -235,12 +244,13 @@ const ARTICLE_FOR: Record<string, string> = {
 const RESTART = 'then `sudo sshd -t && sudo systemctl restart ssh` (RHEL/Fedora: `sudo systemctl restart sshd`)';
 
 /** Unknown, deprecated, alias, Match-scope and missing-value problems, one line at a time. */
-function keywordRules(lines: ConfigLine[]): Finding[] {
+function keywordRules(lines: ConfigLine[], budget: RuleBudget): Finding[] {
   const out: Finding[] = [];
   for (const l of lines) {
     const info = keywordInfo(l.keyword);
     const where = `${l.file} line ${l.line}`;
     if (!info) {
+      if (!budget.room('unknown-keyword')) continue;
       const near = closestKeyword(l.keyword);
       out.push({
         rule: 'unknown-keyword',
@@ -253,7 +263,7 @@ function keywordRules(lines: ConfigLine[]): Finding[] {
       continue;
     }
     if (info.kind === 'deprecated') {
-      out.push({ rule: 'deprecated-keyword', severity: 'warning', lines: [l.line], message: `${info.name} no longer does anything: sshd logs "Deprecated option ${info.name}" and ignores it.`, fix: `Delete ${where}.`, articleId: A.sshdConfigTest });
+      if (budget.room('deprecated-keyword')) out.push({ rule: 'deprecated-keyword', severity: 'warning', lines: [l.line], message: `${info.name} no longer does anything: sshd logs "Deprecated option ${info.name}" and ignores it.`, fix: `Delete ${where}.`, articleId: A.sshdConfigTest });
     } else if (info.kind === 'ignored') {
       out.push({ rule: 'ignored-keyword', severity: 'info', lines: [l.line], message: `${info.name} is ignored: OpenSSH only speaks SSH protocol 2 (protocol 1 was removed).`, fix: `Delete ${where}.`, articleId: A.sshdConfigTest });
     } else if (info.kind === 'alias') {
@@ -272,7 +282,7 @@ function keywordRules(lines: ConfigLine[]): Finding[] {
 }
 
 /** Second and later lines for a first-value-wins keyword in the same scope are ignored by sshd. */
-function duplicateRules(lines: ConfigLine[], files: ConfigFile[], winners: Set<number>): Finding[] {
+function duplicateRules(lines: ConfigLine[], files: ConfigFile[], winners: Set<number>, budget: RuleBudget): Finding[] {
   const out: Finding[] = [];
   const first = new Map<string, ConfigLine>();
   const ports = new Map<string, ConfigLine>();
@@ -282,8 +292,9 @@ function duplicateRules(lines: ConfigLine[], files: ConfigFile[], winners: Set<n
     if (kind === 'deprecated' || kind === 'ignored') continue;
     if (l.canon === 'port') {
       const prev = ports.get(l.value);
-      if (prev) out.push({ rule: 'duplicate-port', severity: 'warning', lines: [prev.line, l.line], message: `Port ${l.value} is listed twice (${prev.file} line ${prev.line} and ${l.file} line ${l.line}): sshd tries to bind it twice and logs "Address already in use" for the second.`, fix: `Delete one of the two lines, ${RESTART}`, articleId: A.sshdAddressInUse });
-      else ports.set(l.value, l);
+      if (prev) {
+        if (budget.room('duplicate-port')) out.push({ rule: 'duplicate-port', severity: 'warning', lines: [prev.line, l.line], message: `Port ${l.value} is listed twice (${prev.file} line ${prev.line} and ${l.file} line ${l.line}): sshd tries to bind it twice and logs "Address already in use" for the second.`, fix: `Delete one of the two lines, ${RESTART}`, articleId: A.sshdAddressInUse });
+      } else ports.set(l.value, l);
       continue;
     }
     const sub = l.canon === 'subsystem' ? ` ${l.value.split(/\s+/)[0]}` : '';
@@ -296,6 +307,7 @@ function duplicateRules(lines: ConfigLine[], files: ConfigFile[], winners: Set<n
       continue;
     }
     if (normValue(win.value) === normValue(l.value)) continue;
+    if (!budget.room('duplicate')) continue;
     const article = ARTICLE_FOR[l.canon] ?? A.sshdConfigTest;
     const name = keywordInfo(win.keyword)!.aliasOf ?? keywordInfo(win.keyword)!.name;
     const winFile = files.find((f) => f.name === win.file);
@@ -320,6 +332,28 @@ function duplicateRules(lines: ConfigLine[], files: ConfigFile[], winners: Set<n
       });
     }
   }
+  return mergeSameWinner(out);
+}
+
+/** One finding per winning line: "line 30 wins over lines 8 and 22" instead of two findings. */
+function mergeSameWinner(findings: Finding[]): Finding[] {
+  const byKey = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.rule !== 'dropin-overrides' && f.rule !== 'duplicate-ignored') {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.rule}|${f.lines[0]}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, f);
+      out.push(f);
+    } else {
+      prev.lines.push(...f.lines.slice(1));
+      prev.message += f.rule === 'dropin-overrides' ? ` It also overrides line ${f.lines.slice(1).join(', ')}.` : ` Line ${f.lines.slice(1).join(', ')} is ignored too.`;
+    }
+  }
   return out;
 }
 
@@ -336,18 +370,22 @@ function dirOf(file: string): string {
 function computeEffective(report: SshdConfigReport): void {
   for (const [k, v] of Object.entries(DEFAULTS)) report.effective[k] = { value: v, line: null, file: null };
   const set = new Set<string>();
+  // Accumulating keywords collect into arrays (joined once at the end: no quadratic string growth).
+  const acc = new Map<string, { values: string[]; line: number; file: string }>();
   for (const l of report.lines) {
     if (l.context !== 'global' || l.canon === 'match' || l.canon === 'include') continue;
     if (ACCUMULATING.has(l.canon)) {
-      const prev = set.has(l.canon) ? report.effective[l.canon]!.value + ' ' : '';
-      report.effective[l.canon] = { value: prev + l.value, line: l.line, file: l.file };
-      set.add(l.canon);
+      const a = acc.get(l.canon);
+      if (a) {
+        if (a.values.length < 1000) a.values.push(l.value);
+      } else acc.set(l.canon, { values: [l.value], line: l.line, file: l.file });
       continue;
     }
     if (set.has(l.canon)) continue;
     set.add(l.canon);
     report.effective[l.canon] = { value: l.value, line: l.line, file: l.file };
   }
+  for (const [k, a] of acc) report.effective[k] = { value: a.values.join(' '), line: a.line, file: a.file };
 }
 
 function yes(v: string | undefined): boolean {
@@ -367,12 +405,14 @@ function authRules(report: SshdConfigReport, opts: SshdConfigOptions, winners: S
     'gssapi-with-mic': yes(eff.gssapiauthentication?.value),
   };
   const matchNote = report.lines.some((l) => l.canon === 'match') ? ' (Match blocks can still enable a method for some connections.)' : '';
-  if (!Object.values(enabled).some(Boolean)) {
+  // Keyboard-interactive needs PAM on Linux (bsdauth is OpenBSD-only): without UsePAM it asks nothing.
+  const usable = { ...enabled, 'keyboard-interactive': enabled['keyboard-interactive']! && yes(eff.usepam?.value) };
+  if (!Object.values(usable).some(Boolean)) {
     out.push({
       rule: 'no-auth-method',
       severity: 'error',
       lines: [...at('pubkeyauthentication'), ...at('passwordauthentication'), ...at('kbdinteractiveauthentication')],
-      message: `PubkeyAuthentication, PasswordAuthentication and KbdInteractiveAuthentication are all off: no login method is left and every client gets "Permission denied".${matchNote}`,
+      message: `PubkeyAuthentication and PasswordAuthentication are off${enabled['keyboard-interactive'] ? ' and KbdInteractiveAuthentication has nothing to ask without UsePAM yes' : ', and so is KbdInteractiveAuthentication'}: no login method is left and every client gets "Permission denied".${matchNote}`,
       fix: `Set "PubkeyAuthentication yes" (and put your key in ~/.ssh/authorized_keys), ${RESTART}. Keep a console or second session open while testing.`,
       articleId: A.deniedPublickey,
     });
@@ -558,6 +598,6 @@ function checkEffective(lines: string[], report: SshdConfigReport, opts: SshdCon
   computeEffective(report);
   const findings = [...authRules(report, opts, null), ...listenRules(report.lines)];
   report.notices.push('This is `sshd -T` output: the values sshd actually uses (first value wins already applied). To see which file set a value, paste the config files instead.');
-  report.findings = sortFindings(findings);
+  report.findings = sortFindings(capFindings(findings, report.notices));
   return report;
 }

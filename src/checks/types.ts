@@ -37,3 +37,41 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.lines[0] ?? 0) - (b.lines[0] ?? 0),
   );
 }
+
+/** At most this many findings per rule are kept: a 100,000-line paste must not yield 100,000 findings. */
+export const MAX_FINDINGS_PER_RULE = 50;
+
+/** Keeps the first MAX_FINDINGS_PER_RULE findings of each rule; says in a notice what was dropped. */
+export function capFindings(findings: Finding[], notices: string[]): Finding[] {
+  const count = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const c = (count.get(f.rule) ?? 0) + 1;
+    count.set(f.rule, c);
+    if (c <= MAX_FINDINGS_PER_RULE) out.push(f);
+  }
+  for (const [rule, c] of count) {
+    if (c > MAX_FINDINGS_PER_RULE) notices.push(`${c - MAX_FINDINGS_PER_RULE} more "${rule}" findings were left out.`);
+  }
+  return out;
+}
+
+/**
+ * Per-rule budget checked BEFORE a finding is built, so a flood of identical problems costs a
+ * counter increment instead of a message string each (capFindings then has little to drop).
+ */
+export class RuleBudget {
+  private counts = new Map<string, number>();
+  /** True while the rule is under MAX_FINDINGS_PER_RULE; counts every call. */
+  room(rule: string): boolean {
+    const c = (this.counts.get(rule) ?? 0) + 1;
+    this.counts.set(rule, c);
+    return c <= MAX_FINDINGS_PER_RULE;
+  }
+  /** Adds a notice for each rule that went over budget. */
+  report(notices: string[]): void {
+    for (const [rule, c] of this.counts) {
+      if (c > MAX_FINDINGS_PER_RULE) notices.push(`${c - MAX_FINDINGS_PER_RULE} more "${rule}" findings were left out.`);
+    }
+  }
+}

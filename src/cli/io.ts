@@ -15,8 +15,10 @@ export interface Command {
   name: string;
   /** One line for `sshfix --help`. */
   summary: string;
-  /** Full usage text for `sshfix <name> --help`. */
+  /** Full usage text for `sshfix <name> --help` (ignored when the command handles --help itself). */
   usage: string;
+  /** The command prints its own help for `--help` / `-h`. */
+  handlesHelp?: boolean;
   /** Returns the exit status. */
   run(args: string[], io: CliIo): Promise<number>;
 }

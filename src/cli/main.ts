@@ -1,13 +1,26 @@
 /**
  * `sshfix` entry point: parses the subcommand and dispatches. Subcommands live in their own
- * modules and are registered in COMMANDS (route now; `check log|perms|sshd-config` can be added
- * the same way).
+ * modules and are registered in COMMANDS; heavy ones are imported lazily so `sshfix route` does
+ * not load them.
  */
+import { readFile } from 'node:fs/promises';
 import { UsageError, type CliIo, type Command } from './io.ts';
 import { route } from './route.ts';
 
+/** `sshfix check log|perms|sshd-config`: src/cli/check.ts, loaded only when used. */
+const check: Command = {
+  name: 'check',
+  summary: 'check an ssh -v log, ~/.ssh permissions or sshd_config (log | perms | sshd-config)',
+  usage: '',
+  handlesHelp: true,
+  async run(args, io) {
+    const { checkCommand } = await import('./check.ts');
+    return checkCommand(args, { stdin: io.readStdin, readFile: (p) => readFile(p, 'utf8'), out: io.stdout, err: io.stderr });
+  },
+};
+
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [route];
+export const COMMANDS: Command[] = [route, check];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -46,7 +59,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const cmd = COMMANDS.find((c) => c.name === name);
   try {
     if (!cmd) throw new UsageError(`unknown command "${name}" (try: sshfix --help)`);
-    if (rest.includes('--help') || rest.includes('-h')) {
+    if (!cmd.handlesHelp && (rest.includes('--help') || rest.includes('-h'))) {
       io.stdout(cmd.usage);
       return 0;
     }

@@ -65,6 +65,9 @@ function record(file: string, r: MatchResult, base: string, full: boolean) {
   return rec;
 }
 
+/** Pasted lines may carry colour codes or other control characters: never replay them on a terminal. */
+const printable = (s: string) => s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+
 function human(file: string, r: MatchResult, base: string, many: boolean): string {
   const out: string[] = [];
   if (many) out.push(`== ${file}`);
@@ -75,7 +78,8 @@ function human(file: string, r: MatchResult, base: string, many: boolean): strin
     const pct = (c: number) => `${Math.round(c * 100)}%`;
     out.push(`${b.title}  (${pct(b.confidence)}${b.via === 'fuzzy' ? ', best guess' : ''})`);
     out.push(`  ${articleUrl(base, b.id)}`);
-    out.push(`  line ${b.evidence.line}: ${b.evidence.text.length > 200 ? b.evidence.text.slice(0, 200) + '…' : b.evidence.text}`);
+    const ev = printable(b.evidence.text);
+    out.push(`  line ${b.evidence.line}: ${ev.length > 200 ? ev.slice(0, 200) + '…' : ev}`);
     if (r.notice) out.push(`  ${r.notice}`);
     if (r.alternatives.length) {
       out.push('  Also possible:');

@@ -13,6 +13,7 @@ import type { AstroIntegration } from 'astro';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArticles, ROOT } from '../catalog/load.ts';
@@ -299,7 +300,8 @@ const CACHE_DIR = join(ROOT, 'node_modules/.cache/sshfix-og');
 
 /** Render every card into `outDir/og/`, two at a time (the build machine may have two cores). */
 export async function writeOgImages(outDir: string, cards: Map<string, OgCard>, { concurrency = 2 } = {}): Promise<{ written: number; cached: number }> {
-  const { default: sharp } = await import('sharp');
+  // Loaded with require, not import(): the config's module runner is closed by astro:build:done.
+  const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp');
   const dir = join(outDir, 'og');
   mkdirSync(dir, { recursive: true });
   let cache = true;

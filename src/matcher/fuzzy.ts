@@ -66,7 +66,7 @@ export class FuzzyIndex {
   private byWord = new Map<string, number[]>();
 
   constructor(rules: readonly Rule[], opts: FuzzyOptions = {}) {
-    this.opts = { maxLines: 3, maxChars: 300, threshold: 0.45, maxConfidence: 0.6, ...opts };
+    this.opts = { maxLines: 3, maxChars: 300, threshold: 0.7, maxConfidence: 0.6, minConfidence: 0.3, ...opts };
     rules.forEach((r, i) => {
       for (const t of [r.title, ...r.messages]) {
         const text = t.replace(/\{[a-z]+\}/g, ' ').replace(/\s+/g, ' ').trim();
@@ -110,27 +110,34 @@ export class FuzzyIndex {
     // fuse.js ranks the shortlist by approximate string similarity (word order, near-phrases).
     const shortlist = [...pool].map((i) => this.entries[i]);
     const fuse = new Fuse(shortlist, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: this.opts.threshold, minMatchCharLength: 3 });
-    const out: { rule: number; confidence: number }[] = [];
-    const seen = new Set<number>();
+    const best = new Map<number, number>(); // rule → best combined score
     for (const hit of fuse.search(query)) {
       const e = hit.item;
-      if (seen.has(e.rule)) continue;
-      // Most of what was typed must be in the entry, including at least one SSH-specific word.
       const inEntry = new Set(e.words);
       let letters = 0;
       let specific = false;
+      const hitWords = new Set<string>();
       for (const r of resolved) {
-        if ([...r.words].some((w) => inEntry.has(w))) {
+        const found = [...r.words].filter((w) => inEntry.has(w));
+        if (found.length) {
           letters += r.q.length;
+          found.forEach((w) => hitWords.add(w));
           if (!GENERIC.has(r.q)) specific = true;
         }
       }
-      const coverage = letters / qLetters;
-      if (!specific || coverage < 0.6) continue;
-      seen.add(e.rule);
-      const conf = this.opts.maxConfidence * (1 - (hit.score ?? 1)) * coverage;
-      out.push({ rule: e.rule, confidence: Math.round(conf * 100) / 100 });
+      // Most of what was typed must be in the entry, including at least one SSH-specific word.
+      const queryCoverage = letters / qLetters;
+      if (!specific || queryCoverage < 0.6) continue;
+      // fuse.js's bitap score rewards near-identical character runs; word coverage in both
+      // directions rewards "all I typed is in there" and "there is little else in there", which is
+      // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
+      const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
+      const combined = 0.4 * (1 - (hit.score ?? 1)) + 0.35 * queryCoverage + 0.25 * entryCoverage;
+      if (combined > (best.get(e.rule) ?? 0)) best.set(e.rule, combined);
     }
+    const out = [...best]
+      .map(([rule, c]) => ({ rule, confidence: Math.round(this.opts.maxConfidence * c * 100) / 100 }))
+      .filter((c) => c.confidence >= this.opts.minConfidence);
     return out.sort((a, b) => b.confidence - a.confidence).slice(0, limit);
   }
 }

@@ -68,8 +68,10 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 
     if (options.fuzzy !== false) {
       fuzzy ??= new FuzzyIndex(rules, options.fuzzy || {});
-      const query = lines.map((l) => l.text).join(' ');
-      if (fuzzy.accepts(lines.length, query)) {
+      // Debug lines are machine output, not a typed fragment: `-vvv` noise never decides alone.
+      const typed = lines.filter((l) => !l.debug);
+      const query = typed.map((l) => l.text).join(' ');
+      if (typed.length === lines.length && fuzzy.accepts(lines.length, query)) {
         const found = fuzzy.search(query, maxAlternatives + 1);
         if (found.length > 0) {
           const first = lines[0];

@@ -24,6 +24,10 @@ const CONTROL_RE = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 // Typographic quotes that tickets and chat tools substitute for the plain ones ssh prints.
 const QUOTES_RE = /[\u2018\u2019\u201a\u2032]|[\u201c\u201d\u201e\u2033]/g;
 const SPACES_RE = /[ \t\u00a0\u2000-\u200b\u3000]+/g;
+// Prechecks (non-global, so no lastIndex state): most lines need none of the replacements.
+const HAS_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+const HAS_QUOTES = /[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2033]/;
+const HAS_ODD_SPACE = / {2}|[\t\u00a0\u2000-\u200b\u3000]/;
 
 // Ansible wraps ssh's stderr in JSON ("msg", "module_stderr", "module_stdout"): the whole line is
 // unescaped rather than one field extracted, because the message can sit in any of them.
@@ -130,7 +134,7 @@ export function stripPrefixes(s: string): { text: string; debug: boolean } {
 function cleanLine(raw: string): { text: string; debug: boolean }[] {
   let s = raw;
   if (s.indexOf('\x1b') !== -1) s = s.replace(ANSI_RE, '');
-  s = s.replace(CONTROL_RE, (c) => (c === '\t' ? ' ' : ''));
+  if (HAS_CONTROL.test(s)) s = s.replace(CONTROL_RE, (c) => (c === '\t' ? ' ' : ''));
   let pieces: string[];
   if (s.indexOf('\\') !== -1 && JSONISH_RE.test(s)) {
     pieces = unescapeJsonish(s).split('\n');
@@ -139,8 +143,10 @@ function cleanLine(raw: string): { text: string; debug: boolean }[] {
   }
   const out: { text: string; debug: boolean }[] = [];
   for (const p of pieces) {
-    const q = p.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
-    const { text, debug } = stripPrefixes(q.replace(SPACES_RE, ' '));
+    let q = p;
+    if (HAS_QUOTES.test(q)) q = q.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
+    if (HAS_ODD_SPACE.test(q)) q = q.replace(SPACES_RE, ' ');
+    const { text, debug } = stripPrefixes(q);
     const t = text.trim();
     if (t) out.push({ text: t, debug });
   }

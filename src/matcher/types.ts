@@ -56,10 +56,12 @@ export interface FuzzyOptions {
   maxLines?: number;
   /** …and at most this many characters after normalisation (default 300). */
   maxChars?: number;
-  /** fuse.js threshold: 0 = exact, 1 = anything (default 0.45). */
+  /** fuse.js threshold: 0 = exact, 1 = anything (default 0.7; word overlap does the real filtering). */
   threshold?: number;
   /** Confidence ceiling for fuzzy answers (default 0.6). */
   maxConfidence?: number;
+  /** Guesses below this confidence are dropped (default 0.3). */
+  minConfidence?: number;
 }
 
 /** Options of `createMatcher`. */

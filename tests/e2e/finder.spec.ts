@@ -119,7 +119,7 @@ test('a large paste is read without freezing the page; over 10 MB gets a clear m
   await paste(page, `${filler}kex_exchange_identification: read: Connection reset by peer\n`);
   await expect(page.locator('[data-best]')).toHaveAttribute('href', /connection-reset-by-peer/, { timeout: 20_000 });
   await expect(page.locator('.finder-card')).toContainText('Decided by line 40001');
-  await expect(box(page)).toHaveAttribute('placeholder', /Large paste read on this device: 3\.\d MB, 40,002 lines/);
+  await expect(box(page)).toHaveAttribute('placeholder', /Large paste read on this device: \d\.\d MB, 40,002 lines/);
   // The main thread was never blocked for long: the matching ran in the worker.
   expect(await page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(1000);
 

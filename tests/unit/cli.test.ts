@@ -30,6 +30,7 @@ describe('sshfix CLI', { timeout: 90_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: sshfix <command>/);
     expect(r.stdout).toMatch(/route/);
+    expect(r.stdout).toMatch(/check/);
     expect(sshfix(['route', '--help']).stdout).toMatch(/--jsonl/);
   });
 

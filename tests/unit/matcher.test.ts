@@ -209,6 +209,8 @@ describe('fuzzy fallback', () => {
   });
   it('is not tried on long inputs', () => {
     expect(best('ssh conection refused\n'.repeat(10))).toBeNull();
+    expect(best('debug1: ssh conection refused')).toBeNull();
+    expect(best('scp: /srv/x: conection refused')).toBeNull();
   });
   it('can be turned off', () => {
     expect(createMatcher(RULES, { fuzzy: false }).match('ssh conection refused').best).toBeNull();

@@ -9,7 +9,7 @@ const MAX_SHOWN_LINE = 300;
 
 type Child = Node | string | null | undefined | false;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Child[]) {
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string> = {}, ...children: Child[]) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) node.setAttribute(k, v);
   for (const c of children) if (c) node.append(c);
@@ -87,9 +87,9 @@ function excerpt(html: string): HTMLElement {
 
 /** Search results under the answer. */
 export function renderSearch(target: HTMLElement, query: string, hits: SearchHit[]): void {
-  const heading = el('h2', { class: 'finder-search-heading' }, `Articles for “${query}”`);
+  const heading = el('h2', { class: 'finder-search-heading' }, `More articles for “${query}”`);
   if (hits.length === 0) {
-    target.replaceChildren(heading, el('p', { class: 'finder-empty' }, 'No article contains these words. Try fewer words, or paste the whole error.'));
+    target.replaceChildren(heading, el('p', { class: 'finder-empty' }, 'No other article contains these words. Try fewer words, or paste the whole error.'));
     return;
   }
   const list = el(

@@ -4,7 +4,8 @@
  * search fetches index files whose names depend on the words searched.
  */
 import { searchQuery } from '../../search/query.ts';
-import { match, MAX_INPUT_CHARS, rules } from './engine.ts';
+import { analyzePaste, MAX_INPUT_CHARS, rules } from './engine.ts';
+import { renderCheck } from './render-check.ts';
 import { renderAnswer, renderSearch, renderSearchOffer } from './render.ts';
 import { search } from './search.ts';
 
@@ -23,13 +24,15 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
   const status = root.querySelector<HTMLElement>('[data-finder-status]')!;
   const answer = root.querySelector<HTMLElement>('[data-finder-answer]')!;
   const results = root.querySelector<HTMLElement>('[data-finder-search]')!;
+  const checkArea = root.querySelector<HTMLElement>('[data-finder-check]')!;
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function runSearch(query: string, token: number) {
+  /** Search results below the answer, leaving out the articles the answer card already shows. */
+  async function runSearch(query: string, token: number, shown: Set<string>) {
     try {
-      const hits = await search(query);
-      if (token === run) renderSearch(results, query, hits);
+      const hits = (await search(query, 6 + shown.size)).filter((h) => !shown.has(h.url.split('/').at(-2) ?? ''));
+      if (token === run) renderSearch(results, query, hits.slice(0, 6));
     } catch {
       if (token === run) results.replaceChildren();
     }
@@ -38,6 +41,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
   async function update(text: string, pasted: boolean) {
     const token = ++run;
     if (!text.trim()) {
+      checkArea.replaceChildren();
       answer.replaceChildren();
       results.replaceChildren();
       status.textContent = '';
@@ -45,18 +49,21 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
     }
     if (text.length > MAX_INPUT_CHARS) {
       status.textContent = `That is ${(text.length / 1048576).toFixed(1)} MB of text, over the 10 MB limit: paste only the part around the error.`;
+      checkArea.replaceChildren();
       answer.replaceChildren();
       results.replaceChildren();
       return;
     }
     if (text.length > 200_000) status.textContent = 'Reading your paste…';
-    const result = await match(text);
+    const { match: result, check } = await analyzePaste(text);
     if (token !== run) return;
     renderAnswer(answer, result, text.split(/\r\n|\r|\n/));
+    renderCheck(checkArea, check);
     status.textContent = result.best ? `Best match: ${result.best.title}` : (result.notice ?? 'No SSH error recognised.');
     const query = searchQuery(text, result, rules);
-    if (pasted) renderSearchOffer(results, query, () => void runSearch(query, token));
-    else await runSearch(query, token);
+    const shown = new Set([result.best, ...result.alternatives].flatMap((c) => (c ? [c.id] : [])));
+    if (pasted) renderSearchOffer(results, query, () => void runSearch(query, token, shown));
+    else await runSearch(query, token, shown);
   }
 
   input.addEventListener('paste', (e) => {
@@ -107,6 +114,9 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
   if (q) {
     input.value = q;
     void update(q, true);
+  } else if (input.value) {
+    // Typed before this module finished loading: answer what is already there.
+    void update(input.value, false);
   }
   if (root.dataset.variant === 'dialog') input.focus();
 }

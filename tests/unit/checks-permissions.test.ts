@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { checkPermissions } from '../../src/checks/permissions.ts';
+import { fixture } from '../fixtures/checks/fixtures.ts';
+
+const rules = (r: ReturnType<typeof checkPermissions>) => r.findings.map((f) => f.rule).sort();
+
+describe('checkPermissions, real GNU ls output', () => {
+  it('flags every broken entry of the bad home, with the fix and article', () => {
+    const r = checkPermissions(fixture('perms', 'gnu-bad.txt'), { user: 'root' });
+    expect(r.format).toBe('ls');
+    expect(rules(r)).toEqual(['authorized-keys-owner', 'authorized-keys-writable', 'config-bad-perms', 'home-writable', 'private-key-too-open', 'private-key-too-open', 'ssh-dir-writable']);
+    const key = r.findings.find((f) => f.rule === 'private-key-too-open' && f.message.includes('id_ed25519'))!;
+    expect(key.fix).toBe('chmod 600 alice/.ssh/id_ed25519');
+    expect(key.articleId).toBe('unprotected-private-key-file');
+    expect(r.findings.find((f) => f.rule === 'ssh-dir-writable')!.fix).toBe('chmod 700 alice/.ssh');
+    expect(r.findings.find((f) => f.rule === 'home-writable')!.fix).toBe('chmod go-w alice');
+    expect(r.findings.find((f) => f.rule === 'authorized-keys-owner')!.fix).toBe('sudo chown root: alice/.ssh/authorized_keys');
+    expect(r.findings.find((f) => f.rule === 'config-bad-perms')!.articleId).toBe('bad-owner-or-permissions-config');
+    // `ls -ld alice/.ssh` and the `.` line of the listing are one directory: one finding, two lines.
+    expect(r.findings.find((f) => f.rule === 'ssh-dir-writable')!.lines).toEqual([2, 4]);
+  });
+
+  it('never flags public keys or known_hosts', () => {
+    const r = checkPermissions(fixture('perms', 'gnu-bad.txt'), { user: 'root' });
+    expect(r.findings.some((f) => /\.pub|known_hosts/.test(f.message))).toBe(false);
+  });
+
+  it('the same listing with shell prompts gives the same findings', () => {
+    const a = checkPermissions(fixture('perms', 'gnu-bad.txt'), { user: 'root' });
+    const b = checkPermissions(fixture('perms', 'gnu-bad-with-prompts.txt'), { user: 'root' });
+    expect(rules(b)).toEqual(rules(a));
+  });
+
+  it('the good home passes', () => {
+    const r = checkPermissions(fixture('perms', 'gnu-good.txt'));
+    expect(r.findings).toEqual([]);
+    expect(r.user).toBe('root');
+    expect(r.userSource).toBe('inferred');
+  });
+
+  it('an authorized_keys owned by root with 600 is unreadable for the user', () => {
+    const r = checkPermissions('$ ls -la /home/alice/.ssh\ntotal 8\ndrwx------ 2 alice alice 4096 Nov 26 09:44 .\n-rw------- 1 root root 400 Nov 26 09:44 authorized_keys\n');
+    expect(r.user).toBe('alice');
+    expect(r.findings[0]).toMatchObject({ rule: 'authorized-keys-unreadable', articleId: 'sshd-authorized-keys-permission-denied' });
+    expect(r.findings[0]!.fix).toBe('sudo chown alice: /home/alice/.ssh/authorized_keys && chmod 600 /home/alice/.ssh/authorized_keys');
+  });
+
+  it('handles ISO dates, SELinux dots, symlinks and names with spaces', () => {
+    const r = checkPermissions([
+      '$ ls -la --time-style=long-iso ~/.ssh',
+      'drwx------. 2 bob bob 4096 2024-05-01 10:00 .',
+      '-rw-r--r--. 1 bob bob  411 2024-05-01 10:00 my key.pem',
+      'lrwxrwxrwx. 1 bob bob   20 2024-05-01 10:00 config -> /etc/shared/ssh_config',
+    ].join('\n'));
+    expect(r.findings.map((f) => f.rule)).toEqual(['private-key-too-open']);
+    expect(r.findings[0]!.fix).toBe('chmod 600 ~/.ssh/my\\ key.pem');
+  });
+});
+
+describe('checkPermissions, hand-written macOS and Windows formats', () => {
+  it('macOS ls with @ and + markers', () => {
+    const r = checkPermissions(fixture('perms', 'macos-bad.txt'));
+    expect(r.user).toBe('alice');
+    expect(rules(r)).toEqual(['config-bad-perms', 'private-key-too-open', 'ssh-dir-writable']);
+    expect(r.findings.find((f) => f.rule === 'private-key-too-open')!.fix).toBe('chmod 600 ~/.ssh/aws-prod.pem');
+  });
+
+  it('icacls: Everyone and BUILTIN\\Users on a private key', () => {
+    const r = checkPermissions(fixture('perms', 'icacls-bad.txt'));
+    expect(r.format).toBe('icacls');
+    expect(r.user).toBe('alice');
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f).toMatchObject({ rule: 'win-private-key-acl', articleId: 'unprotected-private-key-file', lines: [2] });
+    expect(f.message).toContain('Everyone');
+    expect(f.message).toContain('BUILTIN\\Users');
+    expect(f.fix).toBe('icacls "C:\\Users\\alice\\.ssh\\id_ed25519" /inheritance:r /grant:r "alice:F"\nicacls "C:\\Users\\alice\\.ssh\\id_ed25519" /remove "Everyone"');
+  });
+
+  it('icacls: a clean key in a path with spaces passes', () => {
+    const r = checkPermissions(fixture('perms', 'icacls-good.txt'));
+    expect(r.entries[0]!.path).toBe('C:\\Users\\John Smith\\.ssh\\id_ed25519');
+    expect(r.user).toBe('John Smith');
+    expect(r.findings).toEqual([]);
+  });
+
+  it('no listing: a notice, no findings', () => {
+    const r = checkPermissions('Permission denied (publickey).');
+    expect(r.format).toBe('none');
+    expect(r.findings).toEqual([]);
+    expect(r.notices.join(' ')).toMatch(/ls -la/);
+  });
+});
