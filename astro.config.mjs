@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { siteUrl } from './src/config.ts';
 import { catalogCheck } from './src/integrations/catalog-check.ts';
+import { csp } from './src/integrations/csp.ts';
 import { embedBundle } from './src/integrations/embed.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -29,6 +30,8 @@ export default defineConfig({
     redirects(),
     ogImages(),
     embedBundle(),
+    // Last: it hashes the inline scripts of every page the steps above wrote.
+    csp(),
   ],
   markdown: {
     remarkPlugins: [remarkCauses],

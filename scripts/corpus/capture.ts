@@ -36,10 +36,8 @@ export function fileName(s: Scenario, v: Verbosity): string {
 export function header(s: Scenario, version: string, os: string): string {
   const what =
     s.shows === 'server'
-      ? '; sshd log lines, prefixed as journald prints them (the timestamp, host and PID in the prefix are made up)'
-      : s.shows === 'command'
-        ? ''
-        : '';
+      ? "; sshd's log lines in journald's short format (syslog timestamp and PID as logged, host shown as myhost; lines sshd writes to stderr before syslog is set up get a made-up `Nov 26 10:00:0N myhost sshd[1234]:` prefix)"
+      : '';
   return `---\nsource: captured with scripts/corpus/capture.ts (${version}, ${os}), scenario ${s.name}${what}\n---\n`;
 }
 
@@ -137,7 +135,7 @@ name is the error id the paste must route to. Captured with **${version}** on **
 
 \`\`\`sh
 sudo apt-get install -y openssh-client openssh-server   # if /usr/sbin/sshd is missing
-sudo npx tsx scripts/corpus/capture.ts                  # all scenarios, ~3 minutes on 2 cores
+sudo npx tsx scripts/corpus/capture.ts                  # all scenarios, ~4-5 minutes on 2 cores
 sudo npx tsx scripts/corpus/capture.ts --only connection-refused,no-mutual-signature
 npx tsx scripts/corpus/capture.ts --list
 \`\`\`
@@ -145,9 +143,18 @@ npx tsx scripts/corpus/capture.ts --list
 It must run as root. Each scenario runs in its own temp dir (\`/tmp/sshfix-corpus-*\`, removed
 afterwards): its own \`sshd_config\` and host keys made with \`ssh-keygen\`, a throwaway
 \`/usr/sbin/sshd -f CONFIG -D -E LOG\` on a free 127.0.0.1 high port, stopped by its PID; plain Node
-TCP listeners for the banner scenarios; the client with \`-F\`, \`-i\` and \`UserKnownHostsFile\`
-inside the temp dir and \`HOME\` set to it. The system sshd, port 22, \`/etc/ssh\` and any real
-\`~/.ssh\` are never touched. System changes it makes (idempotent, documented here on purpose):
+TCP listeners (close, reset, junk banner, a pausing/bit-flipping proxy) for the banner and
+transport scenarios; the client with \`-F\`, \`-i\` and \`UserKnownHostsFile\` inside the temp dir and
+\`HOME\` set to it. The system sshd, port 22, \`/etc/ssh\` and any real \`~/.ssh\` are never touched.
+
+Server-log scenarios start sshd without \`-E\`, so it logs through syslog(3) exactly as a packaged
+sshd does (with its \`error: \`/\`fatal: \` level words, which \`-E\` leaves out, and the real PID of
+each process): sshd runs in a private mount namespace (\`unshare --mount\`) whose \`/dev\` is an
+overlay with \`/dev/log\` bound to a datagram socket read by a small python3 receiver. The real
+\`/dev\` is untouched. Lines sshd prints before it opens syslog (\`no hostkeys available\`,
+\`Missing privilege separation directory\`) go to stderr, which is what journald records for them.
+
+System changes it makes (idempotent, documented here on purpose):
 
 - two throwaway accounts, \`sshfix-alice\` (bash) and \`sshfix-nologin\` (shell
   \`/usr/sbin/nologin\`), created with \`useradd --create-home\` and given a password so they are not
@@ -169,8 +176,31 @@ becomes \`2222\` (\`22\` for connect-stage scenarios, \`8080\`/\`80\`/\`5432\` f
 \`sshfix-alice\` becomes \`alice\`, \`sshfix-nologin\` becomes \`backup\`; \`localhost\` is shown as a
 host name where a scenario needs one (e.g. \`db1.example.com\`). Key fingerprints are those of the
 throwaway keys made for the run, so they change on every capture. Server-side captures are
-sshd's log lines, prefixed as journald prints them (\`Nov 26 10:00:01 myhost sshd[PID]: \`); the
-prefix is made up, the text after it is what sshd logged.
+sshd's log lines in journald's short format (\`Nov 26 10:04:02 myhost sshd[15054]: ...\`): the
+syslog timestamp and PID are the real ones, the host name is shown as \`myhost\`; the stderr-only
+lines get a made-up \`Nov 26 10:00:0N myhost sshd[1234]: \` prefix. The text after the prefix is
+exactly what sshd wrote. Addresses that are the user's own machine (a local forward's
+\`bind [127.0.0.1]:8080\`) stay \`127.0.0.1\`.
+
+## Notes for article writers (what OpenSSH 9.2 really prints)
+
+- sshd 9.2 logs \`userauth_pubkey: signature algorithm ssh-ed25519 not in PubkeyAcceptedAlgorithms [preauth]\`
+  (not \`key type ...\`) when the offered key's algorithm is not accepted.
+- With OpenSSL 3, most unreadable private keys (truncated OpenSSH-format key, a public key given
+  as the identity, junk) give \`Load key "...": error in libcrypto\`, not \`invalid format\`;
+  \`invalid format\` came from a PEM key with lines missing from its body.
+- A missing sftp-server binary: sshd 9.2 accepts the subsystem request, so \`sftp\` prints only
+  \`Connection closed\` and \`scp\` \`scp: Connection closed\`; \`subsystem request failed on channel 0\`
+  appears when sshd_config has no \`Subsystem sftp\` line at all.
+- \`ssh\` re-asks \`Enter passphrase for key '...':\` after a wrong passphrase (no "Bad passphrase"
+  line); \`Bad passphrase, try again for ...:\` is ssh-add's prompt.
+- PAM's expired-password text on Debian: \`You are required to change your password immediately
+  (administrator enforced).\` (via keyboard-interactive: \`(alice@host) Password:\` prompts).
+- \`no mutual signature supported\` was only reproducible with a key ssh cannot read the public half
+  of up front (passphrase-protected PEM RSA key, no .pub) and a client whose
+  PubkeyAcceptedAlgorithms has no RSA algorithm: sshd 9.2 advertises every algorithm in
+  server-sig-algs whatever its own PubkeyAcceptedAlgorithms says.
+- CheckHostIP is skipped for 127.0.0.0/8, hence the network namespace for \`host-key-differs-for-ip\`.
 
 ## What was captured (${results.length} files, ${ids.length} of ${known.length || 61} ids)
 
@@ -184,6 +214,14 @@ ${rows.join('\n')}
 | --- | --- |
 ${missing.map((id) => `| \`${id}\` | ${why(id) || 'no scenario yet'} |`).join('\n')}
 `;
+}
+
+// Ctrl-C: stop every sshd/agent/listener we started; the exit hook in lib.ts removes temp dirs.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    killAll();
+    process.exit(130);
+  });
 }
 
 let finished = false;

@@ -32,6 +32,12 @@ export const PUBLIC_PORT = 2222;
 /** python3 for the two helpers Node cannot be (a never-accepting listener, a syslog socket). */
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
+let havePython: boolean | undefined;
+export function pythonAvailable(): boolean {
+  havePython ??= spawnSync(PYTHON, ['-c', 'import socket'], { stdio: 'ignore' }).status === 0;
+  return havePython;
+}
+
 export function sshdAvailable(): boolean {
   return existsSync(SSHD) && existsSync(SSH) && existsSync(SSH_KEYGEN);
 }
@@ -157,9 +163,19 @@ export interface Work {
   close(): Promise<void>;
 }
 
+const openDirs = new Set<string>();
+/** Temp dirs of scenarios still open in this process (the live test asserts none is left). */
+export function openWorkDirs(): string[] {
+  return [...openDirs].filter((d) => existsSync(d));
+}
+process.once('exit', () => {
+  for (const d of openDirs) rmSync(d, { recursive: true, force: true });
+});
+
 export function makeWork(): Work {
   ensureUsers();
   const dir = mkdtempSync(join(tmpdir(), 'sshfix-corpus-'));
+  openDirs.add(dir);
   chmodSync(dir, 0o755);
   const home = join(dir, 'client');
   const etc = join(dir, 'etc');
@@ -185,6 +201,7 @@ export function makeWork(): Work {
       }
       w.cleanups = [];
       rmSync(dir, { recursive: true, force: true });
+      openDirs.delete(dir);
     },
   };
   return w;
@@ -355,7 +372,7 @@ export async function startSshd(w: Work, opts: SshdOptions = {}): Promise<Sshd> 
   writeFileSync(logPath, '');
   w.ports.set(port, opts.shownPort ?? PUBLIC_PORT);
   let p: ChildProcess;
-  if (opts.syslog) {
+  if (opts.syslog && pythonAvailable()) {
     const sock = join(w.dir, `syslog-${port}.sock`);
     const rx = track(
       spawn(
@@ -602,7 +619,11 @@ export function sanitize(w: Work, text: string, hostname: string = process.env.H
   for (const [from, to] of pathMap) t = t.split(from).join(to);
   t = t.replace(/\/tmp\/sshfix-corpus-[A-Za-z0-9]+/g, '/tmp/work');
   for (const [real, shown] of w.ports) t = t.replace(new RegExp(`(?<![0-9])${real}(?![0-9])`, 'g'), String(shown));
+  // Addresses that are the user's own machine stay 127.0.0.1 (local forward binds); the rest is "the server".
+  const LO = '\u0000LOOPBACK\u0000';
+  t = t.replace(/bind \[127\.0\.0\.1\]/g, `bind [${LO}]`).replace(/listening on 127\.0\.0\.1 port/g, `listening on ${LO} port`);
   t = t.split('127.0.0.1').join(PUBLIC_ADDR);
+  t = t.split(LO).join('127.0.0.1');
   t = t.split(NOLOGIN_USER).join('backup');
   t = t.split(USER).join('alice');
   if (hostname && hostname.length > 3) t = t.split(hostname).join('myhost');

@@ -297,6 +297,8 @@ export function ogCards(
 }
 
 const CACHE_DIR = join(ROOT, 'node_modules/.cache/sshfix-og');
+/** Flat colours: a 32-colour palette without dithering is ~18 kB a card and quick to encode. */
+const PNG_OPTIONS = { compressionLevel: 6, palette: true, colours: 32, dither: 0, effort: 1 } as const;
 
 /** Render every card into `outDir/og/`, two at a time (the build machine may have two cores). */
 export async function writeOgImages(outDir: string, cards: Map<string, OgCard>, { concurrency = 2 } = {}): Promise<{ written: number; cached: number }> {
@@ -316,14 +318,14 @@ export async function writeOgImages(outDir: string, cards: Map<string, OgCard>, 
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [id, card] = next;
       const svg = ogSvg(card);
-      const key = createHash('sha256').update(`v1\n${svg}`).digest('hex').slice(0, 32);
+      const key = createHash('sha256').update(`${JSON.stringify(PNG_OPTIONS)}\n${svg}`).digest('hex').slice(0, 32);
       const hit = join(CACHE_DIR, `${key}.png`);
       let png: Buffer;
       if (cache && existsSync(hit)) {
         png = readFileSync(hit);
         cached++;
       } else {
-        png = await sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 6, palette: true, colours: 32, dither: 0, effort: 1 }).toBuffer();
+        png = await sharp(Buffer.from(svg)).removeAlpha().png(PNG_OPTIONS).toBuffer();
         if (cache) writeFileSync(hit, png);
       }
       writeFileSync(join(dir, `${id}.png`), png);

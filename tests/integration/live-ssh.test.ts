@@ -7,10 +7,8 @@
  * sshfix-alice and sshfix-nologin, and run sshd). Skips with a message otherwise.
  * Takes ~15-25 s on 2 cores; every sshd/agent/listener is stopped and every temp dir removed.
  */
-import { readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { killAll, liveProcesses, sshdAvailable } from '../../scripts/corpus/lib.ts';
+import { killAll, liveProcesses, openWorkDirs, sshdAvailable } from '../../scripts/corpus/lib.ts';
 import {
   adminProhibited,
   connectionClosedByRemote,
@@ -52,23 +50,18 @@ const LIVE: Scenario[] = [
   adminProhibited,
 ];
 
-const corpusDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('sshfix-corpus-'));
-
 describe.skipIf(Boolean(skipReason))('live OpenSSH output routes to the right article', () => {
   let matcher: ReturnType<typeof createMatcher>;
-  let dirsBefore: string[] = [];
 
   beforeAll(() => {
     matcher = createMatcher(loadRules());
-    dirsBefore = corpusDirs();
   });
 
   afterAll(() => {
     killAll();
     expect(liveProcesses()).toBe(0);
     // Every scenario removes its own temp dir; none of ours may be left behind.
-    const left = corpusDirs().filter((d) => !dirsBefore.includes(d));
-    expect(left).toEqual([]);
+    expect(openWorkDirs()).toEqual([]);
   });
 
   for (const s of LIVE) {
@@ -80,6 +73,7 @@ describe.skipIf(Boolean(skipReason))('live OpenSSH output routes to the right ar
       const res = matcher.match(out);
       expect(res.best?.id, `routed ${JSON.stringify(out)} to ${res.best?.id}`).toBe(s.id);
       expect(liveProcesses()).toBe(0);
+      expect(openWorkDirs()).toEqual([]);
     });
   }
 

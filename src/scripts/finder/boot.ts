@@ -21,6 +21,8 @@ async function open() {
   }
   if (!dialog) return;
   if (!dialog.open) dialog.showModal();
+  // Focus the box at once, so what the reader types next lands there even before ui.ts loads.
+  dialog.querySelector<HTMLTextAreaElement>('[data-finder-input]')?.focus();
   const finder = dialog.querySelector<HTMLElement>('[data-finder]');
   if (finder) (await loadUi()).attach(finder);
 }
