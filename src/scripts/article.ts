@@ -74,5 +74,38 @@ function handleHeadingLinks() {
   });
 }
 
+/** The section the reader is at: the URL's anchor, else the last cause heading scrolled past. */
+function currentSection(): string | undefined {
+  if (location.hash) return decodeURIComponent(location.hash.slice(1));
+  const passed = [...document.querySelectorAll<HTMLElement>('.cause > h3[id]')].filter((h) => h.getBoundingClientRect().top < 80);
+  return passed.at(-1)?.id;
+}
+
+/** The snippet for a support ticket: title, the first thing to check, and the link. */
+export function ticketSnippet(format: 'markdown' | 'text', data: { title: string; firstId?: string; firstTitle?: string }): string {
+  const url = shareUrl(currentSection());
+  const first = data.firstTitle ? `First check: ${data.firstTitle}` : '';
+  if (format === 'markdown') {
+    const firstLine = first && data.firstId ? `${first} ([steps](${shareUrl(data.firstId)}))` : first;
+    const title = data.title.replace(/[[\]\\*_`]/g, '\\$&');
+    return [`**[${title}](${url})**`, firstLine].filter(Boolean).join('\n');
+  }
+  return [data.title, first, url].filter(Boolean).join('\n');
+}
+
+function handleTicketCopy() {
+  const box = document.querySelector<HTMLElement>('[data-ticket-copy]');
+  if (!box) return;
+  const status = box.querySelector<HTMLElement>('.ticket-copy-status')!;
+  box.addEventListener('click', async (e) => {
+    const button = e.target instanceof Element ? e.target.closest<HTMLButtonElement>('button[data-format]') : null;
+    if (!button) return;
+    const format = button.dataset.format === 'markdown' ? 'markdown' : 'text';
+    const ok = await copyText(ticketSnippet(format, { title: box.dataset.title ?? document.title, firstId: box.dataset.firstId, firstTitle: box.dataset.firstTitle }));
+    status.textContent = ok ? `Copied as ${format === 'markdown' ? 'Markdown' : 'plain text'}` : 'Copy failed: your browser blocked the clipboard';
+  });
+}
+
 addCopyButtons();
 handleHeadingLinks();
+handleTicketCopy();
