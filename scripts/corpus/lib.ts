@@ -142,6 +142,13 @@ export async function stopProcess(p: ChildProcess, timeoutMs = 3000): Promise<vo
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Poll a running command's output until `done` holds or `ms` pass, then give it `settleMs` to print the rest. */
+export async function waitForOutput(out: () => string, done: (output: string) => boolean, ms: number, settleMs = 100): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done(out()) && Date.now() < end) await sleep(25);
+  await sleep(settleMs);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scenario workspace
 

@@ -39,6 +39,7 @@ import {
   userIds,
   userKey,
   waitForLog,
+  waitForOutput,
   withWork,
   type Sshd,
   type Work,
@@ -451,9 +452,7 @@ export const authenticityPrompt = def({
       await run(w, [SSH, ...sshArgs(w, V(v)), '-i', key.path, ...at(sshd)], {
         pty: true,
         during: async (out) => {
-          const end = Date.now() + 5000;
-          while (!/\(yes\/no\/\[fingerprint\]\)\? $/.test(out()) && Date.now() < end) await sleep(25);
-          await sleep(100);
+          await waitForOutput(out, (s) => /\(yes\/no\/\[fingerprint\]\)\? $/.test(s), 5000, 100);
         },
         stopAfter: true,
       })
@@ -838,9 +837,7 @@ export const badPassphrase = def({
         env: { SSH_AUTH_SOCK: sock },
         input: [pp, pp],
         during: async (out) => {
-          const end = Date.now() + 6000;
-          while ((out().match(/Bad passphrase/g) ?? []).length < 2 && Date.now() < end) await sleep(25);
-          await sleep(100);
+          await waitForOutput(out, (s) => (s.match(/Bad passphrase/g) ?? []).length >= 2, 6000, 100);
         },
         stopAfter: true,
       })
@@ -1180,9 +1177,7 @@ export const passwordExpired = def({
         pty: true,
         input: [{ when: /[Pp]assword: $/, text: `${USER_PASSWORD}\n`, delayMs: 50 }],
         during: async (out) => {
-          const end = Date.now() + 8000;
-          while (!/Current password: $|\(current\) UNIX password: $/.test(out()) && Date.now() < end) await sleep(25);
-          await sleep(200);
+          await waitForOutput(out, (s) => /Current password: $|\(current\) UNIX password: $/.test(s), 8000, 200);
         },
         stopAfter: true,
         timeoutMs: 15000,
@@ -1210,9 +1205,7 @@ export const adminProhibited = def({
       await run(w, [SSH, ...sshArgs(w, V(v)), '-N', '-L', `${lport}:localhost:${target}`, '-i', key.path, ...at(sshd)], {
         during: async (out) => {
           await connectWhenListening(lport);
-          const end = Date.now() + 3000;
-          while (!/open failed/.test(out()) && Date.now() < end) await sleep(25);
-          await sleep(150);
+          await waitForOutput(out, (s) => /open failed/.test(s), 3000, 150);
         },
         stopAfter: true,
       })
@@ -1251,9 +1244,7 @@ export const forwardConnectFailed = def({
       await run(w, [SSH, ...sshArgs(w, V(v)), '-N', '-L', `${lport}:localhost:${target}`, '-i', key.path, ...at(sshd)], {
         during: async (out) => {
           await connectWhenListening(lport);
-          const end = Date.now() + 3000;
-          while (!/open failed/.test(out()) && Date.now() < end) await sleep(25);
-          await sleep(150);
+          await waitForOutput(out, (s) => /open failed/.test(s), 3000, 150);
         },
         stopAfter: true,
       })
@@ -1284,9 +1275,7 @@ export const forwardConnectFailedLong = def({
               s.on('close', () => res());
             });
           }
-          const end = Date.now() + 5000;
-          while ((out().match(/open failed: connect failed/g) ?? []).length < 301 && Date.now() < end) await sleep(50);
-          await sleep(200);
+          await waitForOutput(out, (s) => (s.match(/open failed: connect failed/g) ?? []).length >= 301, 5000, 200);
         },
         stopAfter: true,
         timeoutMs: 40000,
@@ -1310,9 +1299,7 @@ export const localForwardInUse = def({
     return (
       await run(w, [SSH, ...sshArgs(w, V(v)), '-N', '-L', `${lport}:localhost:${target}`, '-i', key.path, ...at(sshd)], {
         during: async (out) => {
-          const end = Date.now() + 4000;
-          while (!/Could not request local forwarding/.test(out()) && Date.now() < end) await sleep(25);
-          await sleep(200);
+          await waitForOutput(out, (s) => /Could not request local forwarding/.test(s), 4000, 200);
         },
         stopAfter: true,
       })
@@ -1334,9 +1321,7 @@ export const remoteForwardFailed = def({
     return (
       await run(w, [SSH, ...sshArgs(w, V(v)), '-N', '-R', `${rport}:localhost:80`, '-i', key.path, ...at(sshd)], {
         during: async (out) => {
-          const end = Date.now() + 4000;
-          while (!/remote port forwarding failed/.test(out()) && Date.now() < end) await sleep(25);
-          await sleep(200);
+          await waitForOutput(out, (s) => /remote port forwarding failed/.test(s), 4000, 200);
         },
         stopAfter: true,
       })
