@@ -15,6 +15,8 @@ export interface NormLine {
   orig: string;
   /** The line carried a `debugN:` prefix: context from `ssh -v`, weaker evidence than a plain line. */
   debug: boolean;
+  /** The prefix was `debug2:` or `debug3:`: protocol trace that `-vv`/`-vvv` add, never a verdict by itself. */
+  trace: boolean;
 }
 
 // ANSI CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks); bounded.
@@ -54,7 +56,7 @@ const TIMESTAMP_RE = new RegExp(
 const SYSLOG_SOURCE_RE = /^[\w.-]{1,253} (?:[A-Za-z][\w./@-]{0,63}\[\d{1,10}\]|(?:sshd|ssh|systemd|kernel)[\w-]{0,20}):[ \t]+/;
 // Anywhere at the start: `sshd[123]: `, `sshd-session[5]: `.
 const PROCESS_RE = /^[\w./-]{1,64}\[\d{1,10}\]:[ \t]*/;
-const DEBUG_RE = /^debug[1-3]:[ \t]*/i;
+const DEBUG_RE = /^debug([1-3]):[ \t]*/i;
 const OTHER_PREFIX_RE = new RegExp(
   '^(?:' +
     [
@@ -103,8 +105,9 @@ export function unescapeJsonish(s: string): string {
 }
 
 /** Remove known prefixes (timestamps, syslog source, CI annotations, prompts, debugN:) from one piece. */
-export function stripPrefixes(s: string): { text: string; debug: boolean } {
+export function stripPrefixes(s: string): { text: string; debug: boolean; trace: boolean } {
   let debug = false;
+  let trace = false;
   let text = s.trimStart();
   // Bounded: each pass removes at least one prefix; real lines carry at most a handful.
   for (let pass = 0; pass < 8; pass++) {
@@ -122,16 +125,17 @@ export function stripPrefixes(s: string): { text: string; debug: boolean } {
     }
     if ((m = DEBUG_RE.exec(text))) {
       debug = true;
+      trace = m[1] !== '1';
       text = text.slice(m[0].length);
       continue;
     }
     break;
   }
-  return { text, debug };
+  return { text, debug, trace };
 }
 
 /** Clean one physical line into zero or more message pieces (several when it embeds escaped line breaks). */
-function cleanLine(raw: string): { text: string; debug: boolean }[] {
+function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean }[] {
   let s = raw;
   if (s.indexOf('\x1b') !== -1) s = s.replace(ANSI_RE, '');
   if (HAS_CONTROL.test(s)) s = s.replace(CONTROL_RE, (c) => (c === '\t' ? ' ' : ''));
@@ -141,14 +145,14 @@ function cleanLine(raw: string): { text: string; debug: boolean }[] {
   } else {
     pieces = [s];
   }
-  const out: { text: string; debug: boolean }[] = [];
+  const out: { text: string; debug: boolean; trace: boolean }[] = [];
   for (const p of pieces) {
     let q = p;
     if (HAS_QUOTES.test(q)) q = q.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
     if (HAS_ODD_SPACE.test(q)) q = q.replace(SPACES_RE, ' ');
-    const { text, debug } = stripPrefixes(q);
+    const { text, debug, trace } = stripPrefixes(q);
     const t = text.trim();
-    if (t) out.push({ text: t, debug });
+    if (t) out.push({ text: t, debug, trace });
   }
   return out;
 }
@@ -160,7 +164,7 @@ export function normalize(input: string): { lines: NormLine[]; total: number } {
   for (let i = 0; i < raw.length; i++) {
     const orig = raw[i];
     if (!orig) continue;
-    for (const piece of cleanLine(orig)) lines.push({ text: piece.text, line: i + 1, orig, debug: piece.debug });
+    for (const piece of cleanLine(orig)) lines.push({ text: piece.text, line: i + 1, orig, debug: piece.debug, trace: piece.trace });
   }
   // A trailing newline does not make an extra line.
   const total = raw.length > 0 && raw[raw.length - 1] === '' ? raw.length - 1 : raw.length;

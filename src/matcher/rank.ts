@@ -7,7 +7,9 @@
  * 2. `kind`: error > warning > info. `Warning: Permanently added …` never hides the error after it.
  * 3. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
  *    alarming and is normal); what ssh printed at normal level is what failed. A debug line still
- *    decides when nothing else matched, or through `outranks`.
+ *    decides when nothing else matched, or through `outranks`. A `debug2:`/`debug3:` line never
+ *    decides at all: that is protocol trace (`no such identity` for default keys that don't exist,
+ *    packet types), and an article whose message also appears there must not claim every -vvv log.
  * 4. Specificity: the longer the literal text of the matched template, the less likely the match
  *    is incidental and the more it says about the cause (`…: open failed: connect failed: …` says
  *    more than `Connection closed by {host} port {port}`, which follows many different failures).
@@ -47,6 +49,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
     return lines[h.at].line < lines[m.at].line;
   };
   for (const h of hits) {
+    if (lines[h.at].trace) continue;
     const r = h.template.rule;
     const cur = byRule.get(r);
     if (!cur || better(h, cur)) {

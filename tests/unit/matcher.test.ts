@@ -174,6 +174,15 @@ describe('precedence', () => {
   });
 });
 
+describe('-vvv trace', () => {
+  it('a debug2/debug3 line never decides, while the same words at debug1 or plain do', () => {
+    expect(best("debug3: Load key \"/home/u/.ssh/id_rsa\": invalid format")).toBeNull();
+    expect(best("debug2: Load key \"/home/u/.ssh/id_rsa\": invalid format")).toBeNull();
+    expect(best("debug1: Load key \"/home/u/.ssh/id_rsa\": invalid format")).toBe('load-key');
+    expect(best('debug3: Load key "/k": invalid format\nu@h: Permission denied (publickey).')).toBe('denied');
+  });
+});
+
 describe('evidence', () => {
   it('points at the original line number and text', () => {
     const input = '\x1b[2m$ ssh -v h\x1b[0m\n\nNov 26 10:00:01 web1 sshd[1]: debug1: x\n2026-11-26T10:00:01Z ubuntu@h: Permission denied (publickey).\n';
