@@ -1,10 +1,11 @@
 /**
- * Benchmark runner: `npm run bench [-- --json] [-- SECTION...]`.
+ * Benchmark runner: `npm run bench [-- --json] [-- --scale] [-- SECTION...]`.
  *
  * Imports every section module in scripts/bench/*.ts. A section exports `name` and
  * `run(): Promise<Record<string, number | string>>`. Without --json, prints one table per
  * section; with --json, prints exactly one JSON object `{ <section>: {...} }` on stdout and
  * nothing else (anything a section logs goes to stderr). Naming sections runs only those.
+ * Sections read their own flags from process.argv (`--scale` turns on the slow scale section).
  */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,7 +43,18 @@ const files = readdirSync(dir)
 const results: Record<string, Record<string, number | string>> = {};
 let failed = false;
 for (const f of files) {
-  const mod = (await import(pathToFileURL(join(dir, f)).href)) as Partial<Section>;
+  let mod: Partial<Section>;
+  try {
+    mod = (await import(pathToFileURL(join(dir, f)).href)) as Partial<Section>;
+  } catch (e) {
+    // A section that cannot even load (a missing package) is reported, not fatal to the others.
+    const stem = f.replace(/\.ts$/, '');
+    if (only.length && !only.includes(stem)) continue;
+    failed = true;
+    results[stem] = { error: `cannot load scripts/bench/${f}: ${String((e as Error).message ?? e).split('\n')[0]}` };
+    if (!json) out(table(stem, results[stem]) + '\n');
+    continue;
+  }
   if (typeof mod.run !== 'function' || typeof mod.name !== 'string') continue;
   if (only.length && !only.includes(mod.name)) continue;
   try {

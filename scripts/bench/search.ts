@@ -78,6 +78,7 @@ export async function run(): Promise<Record<string, number | string>> {
     let boxTop3 = 0;
     let matched = 0;
     const pfMisses: string[] = [];
+    const pfNotFirst: string[] = [];
     const boxMisses: string[] = [];
     for (const [i, rule] of rules.entries()) {
       const text = fill(rule.messages[0]);
@@ -88,6 +89,7 @@ export async function run(): Promise<Record<string, number | string>> {
       if (i === 0) firstSearchBytes = pagefindBytes;
       const rank = hits.indexOf(rule.id);
       if (rank === 0) pfFirst++;
+      else pfNotFirst.push(`${rule.id} (${rank < 0 ? 'not found' : `#${rank + 1}, first: ${hits[0]}`}; query "${query}")`);
       if (rank >= 0 && rank < 3) pfTop3++;
       else pfMisses.push(`${rule.id} (${rank < 0 ? 'not found' : `#${rank + 1}`})`);
 
@@ -106,6 +108,7 @@ export async function run(): Promise<Record<string, number | string>> {
       'query preparation': 'searchQuery(filled primary message, matcher result)',
       'Pagefind alone: 1st': pct(pfFirst),
       'Pagefind alone: top 3': pct(pfTop3),
+      'Pagefind alone: not 1st': pfNotFirst.join(', ') || '-',
       'Pagefind alone: outside top 3': pfMisses.join(', ') || '-',
       'matcher: primary message → own article': pct(matched),
       'box (matcher first, then search): 1st': pct(boxFirst),

@@ -262,13 +262,10 @@ export function pageWeight(dist: string, base: string, htmlFile: string): PageWe
   const dynamicRoots = [...atLoad].flatMap((f) => moduleRefs(dist, base, f).dynamic).filter((f) => !isPagefind(f));
   const onFinder = [...staticClosure(dist, base, dynamicRoots)].filter((f) => !atLoad.has(f));
   const loaded = new Set([...atLoad, ...onFinder]);
-  const all = [...loaded].flatMap((f) => {
-    const refs = moduleRefs(dist, base, f);
-    return [...refs.dynamic, ...refs.worker];
-  });
   const workers = [...loaded].flatMap((f) => moduleRefs(dist, base, f).worker);
   const workerFiles = [...staticClosure(dist, base, workers)].filter((f) => !loaded.has(f));
-  const usesPagefind = all.some(isPagefind);
+  // The box imports Pagefind at run time from a computed URL (`${base}pagefind/pagefind.js`), so look for the name.
+  const usesPagefind = [...loaded].some((f) => readFileSync(f, 'utf8').includes('pagefind/pagefind.js'));
 
   const sum = (files: Iterable<string>) => [...files].reduce((n, f) => n + wire(f), 0);
   return {
