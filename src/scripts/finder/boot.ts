@@ -49,4 +49,15 @@ dialog?.addEventListener('click', (e) => {
 });
 dialog?.querySelector('[data-finder-close]')?.addEventListener('click', () => dialog.close());
 
-if (inline) void loadUi().then((m) => m.attach(inline, { fromUrl: true }));
+if (inline) {
+  // The home page's box: load the matcher at once for a /?q= link, otherwise when the reader
+  // reaches for the box or the page is idle, so it never competes with the first render.
+  const attachInline = () => void loadUi().then((m) => m.attach(inline, { fromUrl: true }));
+  if (new URLSearchParams(location.search).has('q')) attachInline();
+  else {
+    inline.addEventListener('focusin', attachInline, { once: true });
+    inline.addEventListener('pointerenter', attachInline, { once: true });
+    if ('requestIdleCallback' in window) requestIdleCallback(attachInline, { timeout: 4000 });
+    else setTimeout(attachInline, 2000);
+  }
+}

@@ -17,7 +17,7 @@ const attached = new WeakSet<HTMLElement>();
 export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): void {
   const input = root.querySelector<HTMLTextAreaElement>('[data-finder-input]')!;
   if (attached.has(root)) {
-    input.focus();
+    if (root.dataset.variant === 'dialog') input.focus();
     return;
   }
   attached.add(root);
