@@ -66,3 +66,16 @@ test('the header box searches from any page, and results are reachable by keyboa
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('dialog [data-finder-link]').nth(1)).toBeFocused();
 });
+
+test('search results can be narrowed by stage and by where the fix runs', async ({ page }) => {
+  await page.goto('/');
+  await typeAndSearch(page, 'permission denied');
+  const stage = page.getByRole('combobox', { name: 'Filter by stage' });
+  await expect(stage).toBeVisible();
+  await stage.selectOption('Server log (sshd)');
+  const shown = () => page.locator('.finder-results > li > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  // Every result left is a server-log article.
+  await expect.poll(async () => (await shown()).length > 0 && (await shown()).every((p) => p.startsWith('/errors/sshd-'))).toBe(true);
+  await page.getByRole('combobox', { name: 'Filter by fix runs on' }).selectOption('client');
+  await expect(page.locator('.finder-search-heading')).toBeVisible();
+});

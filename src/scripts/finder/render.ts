@@ -3,7 +3,7 @@
  * never as HTML, so a paste full of <script> or <svg onload> is only ever shown, not run.
  */
 import type { Candidate, MatchResult } from '../../matcher/types.ts';
-import type { SearchHit } from './search.ts';
+import type { AvailableFilters, SearchFilters, SearchHit } from './search.ts';
 
 const MAX_SHOWN_LINE = 300;
 
@@ -117,4 +117,29 @@ export function renderSearchOffer(target: HTMLElement, query: string, onSearch: 
   const button = el('button', { type: 'button', class: 'finder-search-offer' }, `Search all articles for “${query}”`);
   button.addEventListener('click', onSearch);
   target.replaceChildren(button);
+}
+
+const FILTER_LABELS: Record<string, string> = { stage: 'Stage', side: 'Fix runs on' };
+
+/** Narrow the search by the index's filters (stage of the connection, where the fix runs). */
+export function renderFilters(
+  target: HTMLElement,
+  available: AvailableFilters,
+  selected: SearchFilters,
+  onChange: (name: string, value: string) => void,
+): void {
+  const row = el('div', { class: 'finder-filters' });
+  for (const [name, label] of Object.entries(FILTER_LABELS)) {
+    const values = Object.keys(available[name] ?? {}).sort();
+    if (values.length < 2) continue;
+    const select = el('select', { 'aria-label': `Filter by ${label.toLowerCase()}` }, el('option', { value: '' }, `${label}: any`));
+    for (const v of values) {
+      const option = el('option', { value: v }, `${label}: ${v}`);
+      if (selected[name] === v) option.setAttribute('selected', '');
+      select.append(option);
+    }
+    select.addEventListener('change', () => onChange(name, select.value));
+    row.append(select);
+  }
+  target.replaceChildren(row);
 }

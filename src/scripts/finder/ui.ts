@@ -6,8 +6,8 @@
 import { searchQuery } from '../../search/query.ts';
 import { analyzePaste, MAX_INPUT_CHARS, rules } from './engine.ts';
 import { renderCheck } from './render-check.ts';
-import { renderAnswer, renderSearch, renderSearchOffer } from './render.ts';
-import { search } from './search.ts';
+import { renderAnswer, renderFilters, renderSearch, renderSearchOffer } from './render.ts';
+import { availableFilters, search, type SearchFilters } from './search.ts';
 
 const TYPING_DELAY_MS = 150;
 /** Pastes longer than this are kept out of the textarea: laying out megabytes of text there alone freezes the tab. */
@@ -25,14 +25,26 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
   const answer = root.querySelector<HTMLElement>('[data-finder-answer]')!;
   const results = root.querySelector<HTMLElement>('[data-finder-search]')!;
   const checkArea = root.querySelector<HTMLElement>('[data-finder-check]')!;
+  const filterArea = root.querySelector<HTMLElement>('[data-finder-filters]')!;
+  let filters: SearchFilters = {};
+  let lastSearch: { query: string; shown: Set<string> } | undefined;
   let run = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Search results below the answer, leaving out the articles the answer card already shows. */
   async function runSearch(query: string, token: number, shown: Set<string>) {
+    lastSearch = { query, shown };
     try {
-      const hits = (await search(query, 6 + shown.size)).filter((h) => !shown.has(h.url.split('/').at(-2) ?? ''));
-      if (token === run) renderSearch(results, query, hits.slice(0, 6));
+      const hits = (await search(query, 6 + shown.size, filters)).filter((h) => !shown.has(h.url.split('/').at(-2) ?? ''));
+      if (token !== run) return;
+      renderSearch(results, query, hits.slice(0, 6));
+      if (!filterArea.hasChildNodes()) {
+        renderFilters(filterArea, await availableFilters(), filters, (name, value) => {
+          filters = { ...filters, [name]: value };
+          if (!value) delete filters[name];
+          if (lastSearch) void runSearch(lastSearch.query, run, lastSearch.shown);
+        });
+      }
     } catch {
       if (token === run) results.replaceChildren();
     }
@@ -42,6 +54,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
     const token = ++run;
     if (!text.trim()) {
       checkArea.replaceChildren();
+      filterArea.replaceChildren();
       answer.replaceChildren();
       results.replaceChildren();
       status.textContent = '';
