@@ -13,6 +13,7 @@
  */
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { exampleMessage } from '../../src/catalog/display.ts';
 import { loadRules } from '../../src/catalog/rules.ts';
 import { createMatcher } from '../../src/matcher/index.ts';
 import { searchQuery } from '../../src/search/query.ts';
@@ -20,19 +21,6 @@ import { articlePages, distDir, serveDist } from './site.ts';
 
 export const name = 'search';
 
-/** What a reader's terminal would show in place of each placeholder (as in tests/e2e/search.spec.ts). */
-const SAMPLE: Record<string, string> = {
-  host: 'server.example.com',
-  addr: '203.0.113.10',
-  port: '22',
-  user: 'alice',
-  path: '/home/alice/.ssh/id_ed25519',
-  n: '3',
-  alg: 'ssh-rsa',
-  list: 'ssh-rsa,ssh-dss',
-  text: 'reason',
-};
-const fill = (template: string) => template.replace(/\{([a-z]+)\}/g, (_, p: string) => SAMPLE[p] ?? p);
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
@@ -81,7 +69,7 @@ export async function run(): Promise<Record<string, number | string>> {
     const pfNotFirst: string[] = [];
     const boxMisses: string[] = [];
     for (const [i, rule] of rules.entries()) {
-      const text = fill(rule.messages[0]);
+      const text = exampleMessage(rule.messages[0]);
       const result = matcher.match(text);
       if (result.best?.id === rule.id) matched++;
       const query = searchQuery(text, result, rules);

@@ -21,3 +21,23 @@ export function templateText(template: string): string {
     .map((p) => ('literal' in p ? p.literal : p.placeholder.toUpperCase()))
     .join('');
 }
+
+/** What a reader's terminal would show in place of each placeholder. */
+const EXAMPLE_VALUES: Record<string, string> = {
+  host: 'server.example.com',
+  addr: '203.0.113.10',
+  port: '22',
+  user: 'alice',
+  path: '/home/alice/.ssh/id_ed25519',
+  n: '3',
+  alg: 'ssh-rsa',
+  list: 'ssh-rsa,ssh-dss',
+  text: 'reason',
+};
+
+/** A template filled with realistic values, as a reader would paste it (search tests and benchmarks). */
+export function exampleMessage(template: string): string {
+  return templateParts(template)
+    .map((p) => ('literal' in p ? p.literal : (EXAMPLE_VALUES[p.placeholder] ?? p.placeholder)))
+    .join('');
+}

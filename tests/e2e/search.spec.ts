@@ -1,19 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { exampleMessage } from '../../src/catalog/display.ts';
 import { loadArticles } from '../../src/catalog/load.ts';
 
-/** What a reader's terminal would show in place of each placeholder. */
-const SAMPLE: Record<string, string> = {
-  host: 'server.example.com',
-  addr: '203.0.113.10',
-  port: '22',
-  user: 'alice',
-  path: '/home/alice/.ssh/id_ed25519',
-  n: '3',
-  alg: 'ssh-rsa',
-  list: 'ssh-rsa,ssh-dss',
-  text: 'reason',
-};
-const fill = (template: string) => template.replace(/\{([a-z]+)\}/g, (_, p: string) => SAMPLE[p] ?? p);
 
 async function typeAndSearch(page: Page, text: string) {
   const input = page.locator('[data-finder-input]:visible');
@@ -36,7 +24,7 @@ test('searching each article\'s primary message shows that article first', async
   await page.goto('/');
   const misses: string[] = [];
   for (const a of articles) {
-    const results = await typeAndSearch(page, fill(a.data.messages[0].text));
+    const results = await typeAndSearch(page, exampleMessage(a.data.messages[0].text));
     if (results[0] !== `/errors/${a.id}/`) misses.push(`${a.id}: got ${results.slice(0, 3).join(', ') || 'nothing'}`);
   }
   expect(misses).toEqual([]);
