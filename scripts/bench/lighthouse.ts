@@ -97,7 +97,7 @@ export async function run(): Promise<Record<string, number | string>> {
       }
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await server.close();
   }
   rows.verdict = below.length ? `BELOW GOAL: ${below.join(', ')}` : `PASS: every score ≥ ${GOAL}`;

@@ -50,7 +50,7 @@ export function vocabulary(bodies: string[]): string[] {
 }
 
 /** One synthetic article: valid frontmatter, the required sections, causes with checks, server tabs when needed. */
-export function syntheticArticle(id: string, k: number, vocab: string[], relatedId: string): string {
+export function syntheticArticle(k: number, vocab: string[], relatedId: string): string {
   const rnd = prng(k * 7919 + 17);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const words = (n: number) => Array.from({ length: n }, () => pick(vocab)).join(' ');
@@ -123,7 +123,7 @@ function makeProject(total: number): { dir: string; real: number; synthetic: num
   for (let k = 1; k <= synthetic; k++) {
     const id = `synthetic-${String(k).padStart(4, '0')}`;
     ids.push(id);
-    writeFileSync(join(dir, 'content/errors', `${id}.mdx`), syntheticArticle(id, k, vocab, articles[k % articles.length].id));
+    writeFileSync(join(dir, 'content/errors', `${id}.mdx`), syntheticArticle(k, vocab, articles[k % articles.length].id));
   }
   appendFileSync(join(dir, 'content/ids.tsv'), ids.map((id) => `${id}\tsynthetic\tsynthetic failure\n`).join(''));
   return { dir, real: articles.length, synthetic };

@@ -5,7 +5,7 @@
  * (allowing a typo) with the entry, so `hello world`, a stack trace or `npm ERR!` give nothing.
  */
 import Fuse from 'fuse.js/basic';
-import type { Candidate, FuzzyOptions, Rule } from './types.ts';
+import type { FuzzyOptions, Rule } from './types.ts';
 
 interface Entry {
   rule: number;

@@ -159,7 +159,6 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
         stamp[t] = gen;
         if (matched[i].has(t) || matched[i + 1].has(t)) continue;
         const tpl = templates[t];
-        const anchor = tpl.anchor;
         // Cheap precheck: the anchor must be in one of the lines or straddle the break.
         if (la.indexOf(tpl.anchor) === -1 && lb.indexOf(tpl.anchor) === -1) {
           const edge = tpl.anchor.length - 1;

@@ -77,7 +77,7 @@ describe('article schema', () => {
     [{ ...good, related: [{ id: 'Not An Id', clue: 'a clue that is long enough' }] }, 'related.0.id'],
     [{ ...good, extra: true }, ''],
   ])('a broken article names the file and the field (%#)', (frontmatter, field) => {
-    expect(() => article(frontmatter)).toThrowError(FILE);
+    expect(() => article(frontmatter)).toThrow(FILE);
     try {
       article(frontmatter);
     } catch (e) {
@@ -86,8 +86,8 @@ describe('article schema', () => {
   });
 
   it('reports frontmatter that is not YAML, or missing', () => {
-    expect(() => parseArticle('---\ntitle: [unclosed\n---\n', FILE)).toThrowError(/example-error\.mdx: frontmatter is not valid YAML/);
-    expect(() => parseArticle('# no frontmatter', FILE)).toThrowError(/example-error\.mdx: no frontmatter/);
+    expect(() => parseArticle('---\ntitle: [unclosed\n---\n', FILE)).toThrow(/example-error\.mdx: frontmatter is not valid YAML/);
+    expect(() => parseArticle('# no frontmatter', FILE)).toThrow(/example-error\.mdx: no frontmatter/);
   });
 
   it('checks references across articles', () => {
