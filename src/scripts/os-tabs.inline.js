@@ -10,7 +10,6 @@
   const KEYS = ['ubuntu', 'rhel', 'cloud', 'macos', 'windows'];
   const STORE = 'sshfix-os';
   const root = document.documentElement;
-  root.classList.add('js');
   /** @param {string | null | undefined} os */
   const valid = (os) => (os && KEYS.includes(os) ? os : null);
   let chosen = valid(new URLSearchParams(location.search).get('os'));
@@ -44,6 +43,7 @@
     const list = group.querySelector(':scope > [role=tablist]');
     if (list) /** @type {HTMLElement} */ (list).hidden = false;
     if (pick) show(group, pick);
+    group.setAttribute('data-ready', '');
   }
 
   /** The reader picked a platform: remember it and switch every group that has it. */
@@ -80,4 +80,6 @@
   });
 
   Object.assign(window, { sshfixTabs: { init, choose, current: () => chosen } });
+  // Last, so that if anything above failed the page keeps its no-JavaScript layout: every panel shown.
+  root.classList.add('js');
 })();

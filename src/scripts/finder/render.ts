@@ -29,22 +29,38 @@ function confidenceLabel(c: Candidate): string {
 
 const clip = (s: string) => (s.length > MAX_SHOWN_LINE ? `${s.slice(0, MAX_SHOWN_LINE)}…` : s);
 
+/** Lines `from` to `to` (0-based, end excluded) of a paste, numbered as the matcher numbers them. */
+function sliceLines(text: string, from: number, to: number): string[] {
+  const out: string[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  for (let i = 0; i < to; i++) {
+    const m = breaks.exec(text);
+    const end = m ? m.index : text.length;
+    if (i >= from) out.push(text.slice(start, end));
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  return out;
+}
+
 /** The pasted lines around the deciding one, with that line highlighted. */
-function evidenceBlock(c: Candidate, lines: string[]): HTMLElement {
+function evidenceBlock(c: Candidate, text: string): HTMLElement {
   const at = c.evidence.line - 1;
   const from = Math.max(0, at - 2);
-  const to = Math.min(lines.length, at + 2);
+  const shown = sliceLines(text, from, at + 2);
+  const to = from + shown.length;
   const pre = el('pre', { class: 'finder-evidence', 'aria-label': `Your paste, line ${c.evidence.line} highlighted` });
   for (let i = from; i < to; i++) {
-    const text = `${String(i + 1).padStart(4)}  ${clip(lines[i] ?? '')}\n`;
-    pre.append(i === at ? el('mark', {}, text) : text);
+    const line = `${String(i + 1).padStart(4)}  ${clip(shown[i - from] ?? '')}\n`;
+    pre.append(i === at ? el('mark', {}, line) : line);
   }
   if (from === to) pre.append(el('mark', {}, clip(c.evidence.text)));
   return pre;
 }
 
 /** The matcher's answer: best article, the line that decided it, and the runners-up. */
-export function renderAnswer(target: HTMLElement, result: MatchResult, lines: string[]): void {
+export function renderAnswer(target: HTMLElement, result: MatchResult, text: string): void {
   const { best, alternatives, notice } = result;
   if (!best) {
     target.replaceChildren(el('div', { class: 'finder-card finder-empty' }, el('p', {}, notice ?? 'No SSH error recognised.')));
@@ -56,7 +72,7 @@ export function renderAnswer(target: HTMLElement, result: MatchResult, lines: st
     el('p', { class: 'finder-kicker' }, best.via === 'fuzzy' ? 'Possible match' : 'Best match', ` · ${confidenceLabel(best)}`),
     el('h2', { class: 'finder-title' }, el('a', { href: articleHref(best.id), 'data-finder-link': '', 'data-best': '' }, best.title)),
     el('p', { class: 'finder-evidence-label' }, `Decided by line ${best.evidence.line} of your paste:`),
-    evidenceBlock(best, lines),
+    evidenceBlock(best, text),
     el('p', {}, el('a', { class: 'finder-open', href: articleHref(best.id), 'data-finder-link': '' }, 'Open the fix →')),
     notice && el('p', { class: 'finder-notice' }, notice),
   );

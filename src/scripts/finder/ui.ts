@@ -14,6 +14,13 @@ const TYPING_DELAY_MS = 150;
 const LARGE_PASTE_CHARS = 100_000;
 const attached = new WeakSet<HTMLElement>();
 
+/** Lines in a paste, counted without building an array of them (pastes reach 10 MB). */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): void {
   const input = root.querySelector<HTMLTextAreaElement>('[data-finder-input]')!;
   if (attached.has(root)) {
@@ -70,7 +77,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
     if (text.length > 200_000) status.textContent = 'Reading your paste…';
     const { match: result, check } = await analyzePaste(text);
     if (token !== run) return;
-    renderAnswer(answer, result, text.split(/\r\n|\r|\n/));
+    renderAnswer(answer, result, text);
     renderCheck(checkArea, check);
     status.textContent = result.best ? `Best match: ${result.best.title}` : (result.notice ?? 'No SSH error recognised.');
     const query = searchQuery(text, result, rules);
@@ -83,7 +90,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (text.length <= LARGE_PASTE_CHARS) return;
     e.preventDefault();
-    const lines = text.length > MAX_INPUT_CHARS ? 0 : text.split('\n').length;
+    const lines = text.length > MAX_INPUT_CHARS ? 0 : countLines(text);
     input.value = '';
     input.placeholder = lines
       ? `Large paste read on this device: ${(text.length / 1048576).toFixed(1)} MB, ${lines.toLocaleString('en')} lines. Type or paste to replace it.`
