@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { ARTICLES_DIR, catalogProblems, parseArticle, readArticles, readIdContract, type Article } from '../../src/catalog/load.ts';
 import { lintArticle } from '../../src/catalog/lint.ts';
+import { PLACEHOLDERS } from '../../src/catalog/schema.ts';
+import { parseTemplate } from '../../src/matcher/index.ts';
 
 const FILE = 'content/errors/example-error.mdx';
 const good = {
@@ -82,6 +84,12 @@ describe('article schema', () => {
       article(frontmatter);
     } catch (e) {
       if (field) expect((e as Error).message).toContain(`field "${field}"`);
+    }
+  });
+
+  it('every placeholder the schema allows is one the matcher compiles', () => {
+    for (const name of Object.keys(PLACEHOLDERS)) {
+      expect(parseTemplate(`before {${name}} after`).some((seg) => 'ph' in seg && seg.ph === name), name).toBe(true);
     }
   });
 
