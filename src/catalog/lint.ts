@@ -4,7 +4,7 @@
  * cause anchors, platform tabs and advice we never give.
  */
 import { OS_KEYS } from './schema.ts';
-import type { Article } from './load.ts';
+import { catalogProblems, readArticles, readIdContract, type Article } from './load.ts';
 
 export interface LintProblem {
   file: string;
@@ -90,4 +90,15 @@ export function lintArticle(article: Article): LintProblem[] {
     if (m) report(`forbidden:${rule}`, `"${m[0]}" is advice we never give; a risky workaround goes inside <Risky risk="…">`);
   }
   return problems;
+}
+
+/** Every problem in content/errors/ (schema, cross-references, the id contract, body rules), one line each. */
+export function contentProblems(): { articles: Article[]; messages: string[] } {
+  const { articles, problems } = readArticles();
+  const messages = [
+    ...problems.map((p) => p.message),
+    ...catalogProblems(articles, readIdContract()).map((p) => p.message),
+    ...articles.flatMap(lintArticle).map((p) => `${p.file}: [${p.rule}] ${p.message}`),
+  ];
+  return { articles, messages };
 }

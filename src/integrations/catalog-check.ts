@@ -4,20 +4,14 @@
  * cross-references, the id contract and the body rules need the whole catalog.
  */
 import type { AstroIntegration } from 'astro';
-import { catalogProblems, readArticles, readIdContract } from '../catalog/load.ts';
-import { lintArticle } from '../catalog/lint.ts';
+import { contentProblems } from '../catalog/lint.ts';
 
 export function catalogCheck(): AstroIntegration {
   return {
     name: 'sshfix:catalog-check',
     hooks: {
       'astro:config:setup': ({ logger }) => {
-        const { articles, problems } = readArticles();
-        const messages = [
-          ...problems.map((p) => p.message),
-          ...catalogProblems(articles, readIdContract()).map((p) => p.message),
-          ...articles.flatMap(lintArticle).map((p) => `${p.file}: [${p.rule}] ${p.message}`),
-        ];
+        const { articles, messages } = contentProblems();
         if (messages.length) throw new Error(`Broken articles:\n${messages.join('\n')}`);
         logger.info(`${articles.length} articles valid`);
       },
