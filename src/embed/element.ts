@@ -23,6 +23,7 @@
 import rules from 'virtual:sshfix/rules';
 import { articleUrl } from '../config.ts';
 import { createMatcher, type Candidate, type Matcher, type MatchResult } from '../matcher/index.ts';
+import { isPasteInput } from '../scripts/finder/input-kind.ts';
 import { EMBED_CSS } from './styles.ts';
 
 export const TAG = 'sshfix-router';
@@ -122,8 +123,7 @@ export class SshfixRouter extends HTMLElement {
     );
 
     this.#input.addEventListener('input', (e) => {
-      const type = (e as InputEvent).inputType;
-      const pasted = type === 'insertFromPaste' || type === 'insertFromDrop';
+      const pasted = isPasteInput(e);
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => this.#route(), pasted ? 0 : TYPING_DELAY_MS);
     });

@@ -104,6 +104,26 @@ test('nothing is requested from the network after a paste', async ({ page }) => 
   expect(requests).toEqual([]);
 });
 
+test('a paste made before the box has finished loading is answered, and still not searched until asked', async ({ page }) => {
+  // Hold the finder's module back, as a slow connection would, until the paste has landed.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/_astro\/ui\.[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await paste(page, 'ssh: connect to host 10.1.2.3 port 22: Connection refused');
+  await expect(box(page)).toHaveValue(/Connection refused/);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  release();
+  await expect(page.locator('[data-best]')).toHaveAttribute('href', /\/errors\/connection-refused\//);
+  await expect(page.locator('.finder-search-offer')).toBeVisible();
+  await page.waitForTimeout(1000);
+  expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+});
+
 test('a large paste is read without freezing the page; over 10 MB gets a clear message', async ({ page }) => {
   test.setTimeout(60_000);
   await page.goto('/');

@@ -5,6 +5,7 @@
  */
 import { searchQuery } from '../../search/query.ts';
 import { analyzePaste, MAX_INPUT_CHARS, rules } from './engine.ts';
+import { isPasteInput } from './input-kind.ts';
 import { renderCheck } from './render-check.ts';
 import { renderAnswer, renderFilters, renderSearch, renderSearchOffer } from './render.ts';
 import { availableFilters, search, type SearchFilters } from './search.ts';
@@ -21,7 +22,11 @@ function countLines(text: string): number {
   return n;
 }
 
-export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): void {
+/**
+ * `typedBeforeLoad`: the text already in the box was typed, so it may be searched at once. Anything
+ * else found there (pasted before this module loaded, or restored by the browser) is treated as a paste.
+ */
+export function attach(root: HTMLElement, opts: { fromUrl?: boolean; typedBeforeLoad?: boolean } = {}): void {
   const input = root.querySelector<HTMLTextAreaElement>('[data-finder-input]')!;
   if (attached.has(root)) {
     if (root.dataset.variant === 'dialog') input.focus();
@@ -100,7 +105,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
   });
 
   input.addEventListener('input', (e) => {
-    const pasted = (e as InputEvent).inputType === 'insertFromPaste' || (e as InputEvent).inputType === 'insertFromDrop';
+    const pasted = isPasteInput(e);
     clearTimeout(timer);
     timer = setTimeout(() => void update(input.value, pasted), pasted ? 0 : TYPING_DELAY_MS);
   });
@@ -135,8 +140,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean } = {}): voi
     input.value = q;
     void update(q, true);
   } else if (input.value) {
-    // Typed before this module finished loading: answer what is already there.
-    void update(input.value, false);
+    void update(input.value, !opts.typedBeforeLoad);
   }
   if (root.dataset.variant === 'dialog') input.focus();
 }
