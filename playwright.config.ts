@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_PATH } from './scripts/chromium-path.ts';
 
 /**
  * End-to-end tests run against the built site (dist/) served by `astro preview`, a real static server.
  * The browser is Debian's Chromium (`CHROMIUM_PATH` overrides it); where neither exists, Playwright's
  * own downloaded browser is used.
  */
-const chromiumPath = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const port = Number(process.env.E2E_PORT || 4321);
 
 export default defineConfig({
@@ -20,7 +19,7 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${port}`,
     launchOptions: {
-      executablePath: chromiumPath,
+      executablePath: CHROMIUM_PATH,
       // A closed network: keep Chromium from phoning home at start-up.
       args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
     },

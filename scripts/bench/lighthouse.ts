@@ -20,7 +20,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { articlePages, distDir, serveDist } from './site.ts';
-import { CHROMIUM } from './search.ts';
+import { CHROMIUM_PATH } from '../chromium-path.ts';
 
 export const name = 'lighthouse';
 
@@ -57,7 +57,7 @@ export async function run(): Promise<Record<string, number | string>> {
   mkdirSync(outDir, { recursive: true });
 
   const server = await serveDist(dist);
-  const chromePath = process.env.CHROME_PATH || CHROMIUM;
+  const chromePath = process.env.CHROME_PATH || CHROMIUM_PATH;
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: FLAGS, logLevel: 'silent' });
   const rows: Record<string, number | string> = { goal: `≥ ${GOAL} in every category`, reports: outDir };
   const below: string[] = [];

@@ -12,17 +12,15 @@
  * Also the bytes the browser fetched from /pagefind/ for the first search and for all of them.
  */
 import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
 import { exampleMessage } from '../../src/catalog/display.ts';
 import { loadRules } from '../../src/catalog/rules.ts';
 import { createMatcher } from '../../src/matcher/index.ts';
 import { searchQuery } from '../../src/search/query.ts';
+import { CHROMIUM_PATH } from '../chromium-path.ts';
 import { articlePages, distDir, serveDist } from './site.ts';
 
 export const name = 'search';
 
-
-export const CHROMIUM = process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 export async function run(): Promise<Record<string, number | string>> {
   const dist = distDir();
@@ -32,7 +30,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const matcher = createMatcher(rules);
   const server = await serveDist(dist);
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     args: ['--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   try {
