@@ -123,9 +123,20 @@ function wordsOf(segs: Segment[]): string[] {
   return [...words];
 }
 
+/**
+ * Readers quoting a message often drop its closing full stop or `!` (`Permission denied (publickey)`).
+ * The template's final mark becomes optional, but only where the line does not go on with another
+ * word: `Connection closed.` must not match `Connection closed by 10.0.0.1 port 22`.
+ */
+const END_MARK_RE = /[^.!][.!]$/;
+const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
+
 /** Compile one template of rule number `rule`. */
 export function compileTemplate(template: string, rule: number): CompiledTemplate | null {
   const segs = parseTemplate(template);
+  const last = segs[segs.length - 1];
+  const optionalEnd = !!last && 'lit' in last && END_MARK_RE.test(last.lit);
+  if (optionalEnd) (last as { lit: string }).lit = last.lit.slice(0, -1);
   let best = -1;
   let literalLen = 0;
   segs.forEach((s, i) => {
@@ -137,7 +148,7 @@ export function compileTemplate(template: string, rule: number): CompiledTemplat
   const anchor = (segs[best] as { lit: string }).lit;
   const before = segs.slice(0, best);
   const after = segs.slice(best + 1);
-  const rightSrc = sourceOf(after, false);
+  const rightSrc = optionalEnd ? (sourceOf(after, false) ?? '') + OPTIONAL_END : sourceOf(after, false);
   const leftSrc = sourceOf(before, true);
   return {
     rule,

@@ -30,6 +30,13 @@ const SPACES_RE = /[ \t\u00a0\u2000-\u200b\u3000]+/g;
 const HAS_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 const HAS_QUOTES = /[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2033]/;
 const HAS_ODD_SPACE = / {2}|[\t\u00a0\u2000-\u200b\u3000]/;
+// Ticket systems, web forms and HTML e-mail hand over text with its markup escaped
+// (`Load key &quot;id_rsa&quot;`): only the entities such text carries are decoded, once.
+const ENTITY_RE = /&(?:quot|apos|amp|lt|gt|nbsp|#3[49]|#x2[27]);/gi;
+const ENTITIES: Record<string, string> = {
+  '&quot;': '"', '&#34;': '"', '&#x22;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'",
+  '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ',
+};
 
 // Ansible wraps ssh's stderr in JSON ("msg", "module_stderr", "module_stdout"): the whole line is
 // unescaped rather than one field extracted, because the message can sit in any of them.
@@ -139,6 +146,7 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
   let s = raw;
   if (s.indexOf('\x1b') !== -1) s = s.replace(ANSI_RE, '');
   if (HAS_CONTROL.test(s)) s = s.replace(CONTROL_RE, (c) => (c === '\t' ? ' ' : ''));
+  if (s.indexOf('&') !== -1) s = s.replace(ENTITY_RE, (e) => ENTITIES[e.toLowerCase()] ?? e);
   let pieces: string[];
   if (s.indexOf('\\') !== -1 && JSONISH_RE.test(s)) {
     pieces = unescapeJsonish(s).split('\n');

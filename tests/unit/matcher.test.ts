@@ -86,6 +86,10 @@ describe('normalisation', () => {
   it('turns typographic quotes into plain ones and collapses spaces', () => {
     expect(texts('Load key \u201c/k\u201d:   invalid\tformat')).toEqual(['Load key "/k": invalid format']);
   });
+  it('decodes the HTML entities of text copied from a ticket or web page', () => {
+    expect(texts('Load key &quot;/k&quot;: invalid format &amp; &#39;x&#x27; &lt;b&gt;')).toEqual([`Load key "/k": invalid format & 'x' <b>`]);
+    expect(texts('&amp;quot; stays one level deep; &unknown; stays')).toEqual(['&quot; stays one level deep; &unknown; stays']);
+  });
   it('counts lines of the original input', () => {
     expect(normalize('a\n\nb\n').total).toBe(3);
     expect(normalize('a\n\nb\n').lines.map((l) => l.line)).toEqual([1, 3]);
@@ -108,6 +112,16 @@ describe('template compilation', () => {
     expect(best("Permissions 0644 for '/Users/Jane Doe/key.pem' are too open.")).toBe('too-open');
     expect(compileTemplate('Identity file {path} not accessible', 0)?.anchor).toBe(' not accessible');
     expect(createMatcher([rule({ id: 'x', messages: ['Identity file {path} not accessible'] })], { fuzzy: false }).match('Identity file /a b not accessible').best).toBeNull();
+  });
+  it('accepts a message quoted without its closing full stop, but not a longer sentence', () => {
+    const closing = createMatcher([rule({ id: 'hkv', messages: ['Host key verification failed.'] }), rule({ id: 'cc', messages: ['Connection closed.'] })], { fuzzy: false });
+    expect(best('Permission denied (publickey)')).toBe('denied');
+    expect(m.match('Permission denied (publickey)').best?.via).toBe('template');
+    expect(closing.match('Host key verification failed').best?.id).toBe('hkv');
+    expect(closing.match('error: "Host key verification failed" (exit 255)').best?.id).toBe('hkv');
+    expect(closing.match('Host key verification failed.\r').best?.id).toBe('hkv');
+    expect(closing.match('Connection closed by 10.0.0.1 port 22').best).toBeNull();
+    expect(closing.match('Connection closedness').best).toBeNull();
   });
   it('checks placeholder classes: {port} is digits', () => {
     expect(m.match('ssh: connect to host h port abc: Connection refused').best?.via).not.toBe('template');
