@@ -126,16 +126,20 @@ function wordsOf(segs: Segment[]): string[] {
 /**
  * Readers quoting a message often drop its closing full stop or `!` (`Permission denied (publickey)`).
  * The template's final mark becomes optional, but only where the line does not go on with another
- * word: `Connection closed.` must not match `Connection closed by 10.0.0.1 port 22`.
+ * word (`Connection closed.` must not match `Connection closed by 10.0.0.1 port 22`), and only for
+ * templates of three words or more (a placeholder counts as one): without its mark, `Connection
+ * closed` is everyday prose.
  */
 const END_MARK_RE = /[^.!][.!]$/;
+const MIN_WORDS_FOR_OPTIONAL_END = 3;
 const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
 
 /** Compile one template of rule number `rule`. */
 export function compileTemplate(template: string, rule: number): CompiledTemplate | null {
   const segs = parseTemplate(template);
   const last = segs[segs.length - 1];
-  const optionalEnd = !!last && 'lit' in last && END_MARK_RE.test(last.lit);
+  const words = segs.reduce((n, s) => n + ('lit' in s ? (s.lit.match(/[a-z]+/gi)?.length ?? 0) : 1), 0);
+  const optionalEnd = !!last && 'lit' in last && END_MARK_RE.test(last.lit) && words >= MIN_WORDS_FOR_OPTIONAL_END;
   if (optionalEnd) (last as { lit: string }).lit = last.lit.slice(0, -1);
   let best = -1;
   let literalLen = 0;

@@ -122,6 +122,9 @@ describe('template compilation', () => {
     expect(closing.match('Host key verification failed.\r').best?.id).toBe('hkv');
     expect(closing.match('Connection closed by 10.0.0.1 port 22').best).toBeNull();
     expect(closing.match('Connection closedness').best).toBeNull();
+    // Two words without their full stop are prose, not the message.
+    expect(closing.match("console.log('connection closed')").best).toBeNull();
+    expect(closing.match('Connection closed.').best?.id).toBe('cc');
   });
   it('checks placeholder classes: {port} is digits', () => {
     expect(m.match('ssh: connect to host h port abc: Connection refused').best?.via).not.toBe('template');
