@@ -94,6 +94,11 @@ export const messageSchema = z
     text: messageText,
     /** Which program (and version range) prints this wording, e.g. "OpenSSH client", "PuTTY", "OpenSSH < 7.8". */
     from: z.string().min(2),
+    /**
+     * Programs that have nothing to do with SSH print this wording too (a Go or Node.js socket
+     * error, a bare `Wrong passphrase`): it decides only in a paste that shows it is about SSH.
+     */
+    shared: z.boolean().optional(),
   })
   .strict();
 
@@ -116,7 +121,10 @@ export const articleSchema = z
     /** `error` stops the connection; `warning` and `info` are printed on the way (a prompt, a notice). */
     kind: z.enum(['error', 'warning', 'info']).default('error'),
     /** Every real wording of this message; the first is the primary one, used as the page's headline message. */
-    messages: z.array(messageSchema).min(1),
+    messages: z
+      .array(messageSchema)
+      .min(1)
+      .refine((ms) => !ms[0]?.shared, 'the first (primary) message must be one only SSH prints, not `shared`'),
     /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
     outranks: z.array(articleId).default([]),
     related: z.array(relatedSchema).default([]),

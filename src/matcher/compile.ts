@@ -30,6 +30,8 @@ export type Segment = { lit: string } | { ph: string; re: string; min: number };
 export interface CompiledTemplate {
   /** Index of the rule this template belongs to. */
   rule: number;
+  /** Printed by non-SSH programs too: a hit counts only in a paste that shows SSH context. */
+  shared: boolean;
   template: string;
   /** Characters of literal text: the measure of how specific a match is. */
   literalLen: number;
@@ -135,7 +137,7 @@ const MIN_WORDS_FOR_OPTIONAL_END = 3;
 const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
 
 /** Compile one template of rule number `rule`. */
-export function compileTemplate(template: string, rule: number): CompiledTemplate | null {
+export function compileTemplate(template: string, rule: number, shared = false): CompiledTemplate | null {
   const segs = parseTemplate(template);
   const last = segs[segs.length - 1];
   const words = segs.reduce((n, s) => n + ('lit' in s ? (s.lit.match(/[a-z]+/gi)?.length ?? 0) : 1), 0);
@@ -156,6 +158,7 @@ export function compileTemplate(template: string, rule: number): CompiledTemplat
   const leftSrc = sourceOf(before, true);
   return {
     rule,
+    shared,
     template,
     literalLen,
     anchor: anchor.toLowerCase(),

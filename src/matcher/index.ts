@@ -15,9 +15,11 @@
  *    unwrap Ansible/JSON/Go-quoted strings; every line remembers where it came from;
  * 2. exact pass (scan.ts + compile.ts): message templates matched anywhere in a line, case-
  *    insensitively, with a word index as prefilter and wrapped lines joined pairwise;
+ *    a wording non-SSH programs print too (`shared`) counts only in a paste about SSH (context.ts);
  * 3. precedence (rank.ts): outranks, then kind, then plain over debug, specificity, stage;
  * 4. otherwise, for short inputs only, a typo-tolerant guess (fuzzy.ts) with capped confidence.
  */
+import { showsSsh } from './context.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
 import { rankHits, toCandidates } from './rank.ts';
@@ -59,7 +61,9 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const { lines, total } = normalize(input);
     if (lines.length === 0) return { best: null, alternatives: [], notice: NOTICES.empty, stats: { lines: total } };
 
-    const ranked = rankHits(scan(index, lines), lines, rules);
+    let hits = scan(index, lines);
+    if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
+    const ranked = rankHits(hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
       for (const c of cands) c.evidence.text = cut(c.evidence.text);

@@ -49,6 +49,10 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
       const t = compileTemplate(m, i);
       if (t) templates.push(t);
     }
+    for (const m of r.shared ?? []) {
+      const t = compileTemplate(m, i, true);
+      if (t) templates.push(t);
+    }
   });
   // Document frequency of each word across templates: the rarest word of a template is the one
   // that lets the fewest lines through. Words common in any ssh log count as very frequent; ties go

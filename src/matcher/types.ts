@@ -18,6 +18,11 @@ export interface Rule {
   kind: RuleKind;
   /** Message templates with `{placeholder}`s, as written in the article. */
   messages: string[];
+  /**
+   * Templates that non-SSH programs print too (Go and Node.js socket errors, …): a hit on one
+   * counts only when the paste shows it is about SSH (see context.ts).
+   */
+  shared?: string[];
   /** Ids this rule beats when both match one paste. */
   outranks: string[];
 }

@@ -32,7 +32,7 @@ export function searchQuery(input: string, result: MatchResult | null, rules: re
   const rule = best && best.via === 'template' ? rules.find((r) => r.id === best.id) : undefined;
   if (rule && best) {
     const seen = new Set(words(best.evidence.text));
-    const scored = rule.messages
+    const scored = [...rule.messages, ...(rule.shared ?? [])]
       .map((m) => templateWords(m))
       .map((ws) => ({ ws, hits: ws.filter((w) => seen.has(w)).length }))
       .sort((a, b) => b.hits - a.hits || b.ws.length - a.ws.length);

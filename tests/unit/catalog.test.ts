@@ -77,6 +77,7 @@ describe('article schema', () => {
     [{ ...good, messages: [{ text: 'Load key {file}: invalid format', from: 'OpenSSH' }] }, 'messages.0.text'],
     [{ ...good, messages: [{ text: 'ssh: connect to host {host}' }] }, 'messages.0.from'],
     [{ ...good, related: [{ id: 'Not An Id', clue: 'a clue that is long enough' }] }, 'related.0.id'],
+    [{ ...good, messages: [{ text: 'dial tcp {addr}:{port}: i/o timeout', from: 'Go', shared: true }] }, 'messages'],
     [{ ...good, extra: true }, ''],
   ])('a broken article names the file and the field (%#)', (frontmatter, field) => {
     expect(() => article(frontmatter)).toThrow(FILE);

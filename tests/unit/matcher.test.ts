@@ -191,6 +191,30 @@ describe('precedence', () => {
   });
 });
 
+describe('wordings other programs print too (shared)', () => {
+  const shared = createMatcher(
+    [
+      rule({ id: 'timeout', stage: 'connect', stageRank: 1, messages: ['ssh: connect to host {host} port {port}: Connection timed out'], shared: ['dial tcp {addr}:{port}: i/o timeout'] }),
+      rule({ id: 'denied', messages: ['Permission denied ({list}).'] }),
+    ],
+    { fuzzy: false },
+  );
+  const id = (s: string) => shared.match(s).best?.id ?? null;
+  it('do not decide a paste that is not about SSH', () => {
+    expect(id('Unable to connect to the server: dial tcp 10.96.0.1:443: i/o timeout')).toBeNull();
+  });
+  it('decide once the paste names SSH, one of its programs, or port 22', () => {
+    expect(id('Error: timeout - last error: dial tcp 10.0.0.5:22: i/o timeout')).toBe('timeout');
+    expect(id('Connecting to remote host via SSH...\ndial tcp 10.0.0.5:2222: i/o timeout')).toBe('timeout');
+    // The context may sit in a prefix the normaliser strips (a syslog source).
+    expect(id('Nov 26 10:00:01 ci sshd-proxy[12]: dial tcp 10.0.0.5:2222: i/o timeout')).toBe('timeout');
+  });
+  it('count alongside an SSH-only message in the same paste', () => {
+    const r = shared.match('dial tcp 10.0.0.5:2222: i/o timeout\nPermission denied (publickey).');
+    expect([r.best?.id, ...r.alternatives.map((a) => a.id)].sort()).toEqual(['denied', 'timeout']);
+  });
+});
+
 describe('-vvv trace', () => {
   it('a debug2/debug3 line never decides, while the same words at debug1 or plain do', () => {
     expect(best("debug3: Load key \"/home/u/.ssh/id_rsa\": invalid format")).toBeNull();
