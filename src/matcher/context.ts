@@ -9,7 +9,7 @@ import type { Hit } from './scan.ts';
 import type { NormLine } from './normalize.ts';
 
 // Bounded and literal-only: one linear pass per line, whatever the input.
-const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|:22\b|\bport 22\b/i;
+export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|:22\b|\bport 22\b/i;
 
 export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): boolean {
   if (hits.some((h) => !h.template.shared)) return true;

@@ -5,6 +5,7 @@
  * (allowing a typo) with the entry, so `hello world`, a stack trace or `npm ERR!` give nothing.
  */
 import Fuse from 'fuse.js/basic';
+import { SSH_CONTEXT_RE } from './context.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
 interface Entry {
@@ -31,7 +32,10 @@ const GENERIC = new Set('permission permissions denied found directory such acce
  * template matched it, guessing from its words routes a different program's message (scp, rsync, a
  * normal `Connection to host closed.`) to a look-alike. Fuzzy is for typed fragments only.
  */
-const PASTED_RE = /(?:^|[\s'"(=:])(?:~?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]/i;
+const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]/i;
+
+/** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
+const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
 const wordsOf = (s: string) =>
   (s.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []).filter((w) => w.length >= 3 && !STOP.has(w));
@@ -84,7 +88,20 @@ export class FuzzyIndex {
 
   /** Whether a query is a short typed fragment worth guessing at (not too long, not a pasted message). */
   accepts(lines: number, query: string): boolean {
-    return lines > 0 && lines <= this.opts.maxLines && query.length <= this.opts.maxChars && !PASTED_RE.test(query);
+    return (
+      lines > 0 && lines <= this.opts.maxLines && query.length <= this.opts.maxChars && !PASTED_RE.test(query) && !this.fromOtherProgram(query)
+    );
+  }
+
+  /**
+   * `bash: …`, `telnet: …`, `OSError: …`, `java.net.ConnectException: …`: a line that starts with the
+   * name of a program or exception that is not SSH's is that program's message, however much its
+   * words (`Permission denied`, `Connection refused`) look like an SSH error. OpenSSH's own
+   * prefixes are function names (`kex_exchange_identification:`) or name SSH (`ssh:`, `sshd[12]:`).
+   */
+  private fromOtherProgram(query: string): boolean {
+    const prefix = PROGRAM_PREFIX_RE.exec(query)?.[1];
+    return !!prefix && !prefix.includes('_') && !SSH_CONTEXT_RE.test(prefix);
   }
 
   /** Vocabulary words a query word stands for: itself, or words within its typo allowance. */

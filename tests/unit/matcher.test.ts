@@ -250,6 +250,13 @@ describe('fuzzy fallback', () => {
     expect(best('too open')).toBe('too-open');
     expect(best('unprotected private key')).toBe('too-open');
   });
+  it("does not guess from another program's message that looks like an SSH error", () => {
+    expect(best('bash: ./deploy.sh: Permission denied')).toBeNull();
+    expect(best('java.net.ConnectException: Connection refused (Connection refused)')).toBeNull();
+    // OpenSSH's own prefixes are function names or name ssh: still guessed.
+    expect(best('ssh: conection refused')).toBe('refused');
+    expect(best('kex_exchange_identification: read: connection reset by per')).toBe('reset');
+  });
   it('gives null for text with nothing SSH-specific', () => {
     for (const s of ['hello world', 'npm ERR! code E404', 'TypeError: Cannot read properties of undefined', '', '   \n\n', 'a']) {
       const r = m.match(s);
