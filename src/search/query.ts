@@ -35,7 +35,9 @@ export function searchQuery(input: string, result: MatchResult | null, rules: re
     const scored = [...rule.messages, ...(rule.shared ?? [])]
       .map((m) => templateWords(m))
       .map((ws) => ({ ws, hits: ws.filter((w) => seen.has(w)).length }))
-      .sort((a, b) => b.hits - a.hits || b.ws.length - a.ws.length);
+      // Most words in common first; on a tie, the template with the fewest words the input lacks
+      // (`Failed to add the host to …` rather than its longer `… host key for IP address …` twin).
+      .sort((a, b) => b.hits - a.hits || a.ws.length - a.hits - (b.ws.length - b.hits));
     if (scored[0] && scored[0].hits > 0) return scored[0].ws.slice(0, MAX_WORDS).join(' ');
   }
   const kept = input
