@@ -10,7 +10,8 @@ export interface CatalogEntry {
   side: string;
   kind: string;
   summary: string;
-  messages: { text: string; from: string }[];
+  /** `shared`: non-SSH programs print this wording too; the matcher uses it only in a paste about SSH. */
+  messages: { text: string; from: string; shared?: boolean }[];
   aliases: string[];
 }
 
