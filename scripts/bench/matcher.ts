@@ -95,7 +95,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const single = log.errorLine || 'ubuntu@203.0.113.7: Permission denied (publickey).';
 
   const fuse = new Fuse(
-    rs.flatMap((r) => r.messages.map((m) => ({ id: r.id, text: m.replace(/\{[a-z]+\}/g, ' ') }))),
+    rs.flatMap((r) => [...r.messages, ...(r.shared ?? [])].map((m) => ({ id: r.id, text: m.replace(/\{[a-z]+\}/g, ' ') }))),
     { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.4 },
   );
   const logLines = log.text.split('\n').filter((l) => l.trim());
@@ -111,7 +111,7 @@ export async function run(): Promise<Record<string, number | string>> {
   const routed = matcher.match(log.text).best?.id ?? 'null';
   const result: Record<string, number | string> = {
     rules: rs.length,
-    templates: rs.reduce((n, r) => n + r.messages.length, 0),
+    templates: rs.reduce((n, r) => n + r.messages.length + (r.shared?.length ?? 0), 0),
     single_line_median_ms: m1.median,
     single_line_p95_ms: m1.p95,
     fuse_single_line_median_ms: f1.median,

@@ -96,7 +96,7 @@ export const messageSchema = z
     from: z.string().min(2),
     /**
      * Programs that have nothing to do with SSH print this wording too (a Go or Node.js socket
-     * error, a bare `Wrong passphrase`): it decides only in a paste that shows it is about SSH.
+     * error, a bare `Connection closed.`): it decides only in a paste that shows it is about SSH.
      */
     shared: z.boolean().optional(),
   })

@@ -141,8 +141,11 @@ export function compileTemplate(template: string, rule: number, shared = false):
   const segs = parseTemplate(template);
   const last = segs[segs.length - 1];
   const words = segs.reduce((n, s) => n + ('lit' in s ? (s.lit.match(/[a-z]+/gi)?.length ?? 0) : 1), 0);
-  const optionalEnd = !!last && 'lit' in last && END_MARK_RE.test(last.lit) && words >= MIN_WORDS_FOR_OPTIONAL_END;
-  if (optionalEnd) (last as { lit: string }).lit = last.lit.slice(0, -1);
+  let optionalEnd = false;
+  if (last && 'lit' in last && END_MARK_RE.test(last.lit) && words >= MIN_WORDS_FOR_OPTIONAL_END) {
+    last.lit = last.lit.slice(0, -1);
+    optionalEnd = true;
+  }
   let best = -1;
   let literalLen = 0;
   segs.forEach((s, i) => {
