@@ -8,23 +8,47 @@
  * with no catastrophic backtracking even for `{text}`-heavy templates on hostile lines.
  */
 
+/**
+ * What people put in place of a value they hide: CI secret masks (`***`), hand redactions
+ * (`<IP>`, `<your host>`, `[redacted]`, `{host}`, `$HOST`, `${HOST}`) and runs of x (`xxx`, `3xx`,
+ * `xxx.xxx.xxx.xxx`; the value classes below take those already). Bounded like the values.
+ * The left part of a template is matched on the reversed line, so bracketed masks need a mirror.
+ */
+const MASK = String.raw`\*{1,20}|<[^<>\n]{1,40}>|\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|\$\{?\w{1,40}\}?`;
+const MASK_REVERSED = String.raw`\*{1,20}|>[^<>\n]{1,40}<|\][^\[\]\n]{1,40}\[|\}[^{}\n]{1,40}\{|\}?\w{1,40}\{?\$`;
+
+/** A placeholder's pattern, forwards and for the reversed line, and its shortest match. */
+interface PlaceholderClass {
+  re: string;
+  rev: string;
+  min: number;
+}
+const masked = (value: string, min: number): PlaceholderClass => ({
+  re: `(?:${MASK}|${value})`,
+  rev: `(?:${MASK_REVERSED}|${value})`,
+  min,
+});
+const plain = (value: string, min: number): PlaceholderClass => ({ re: value, rev: value, min });
+
 /** What each placeholder may match. Bounds are generous for real output and small enough to stay cheap. */
-const CLASSES: Record<string, { re: string; min: number }> = {
-  host: { re: String.raw`[^\s'"()<>,;@]{1,255}`, min: 1 },
-  addr: { re: String.raw`[\w:.%\[\]-]{2,64}`, min: 2 },
-  port: { re: String.raw`\d{1,5}`, min: 1 },
-  user: { re: String.raw`[^\s'"()<>,;:@]{1,64}`, min: 1 },
-  path: { re: String.raw`[^\s'"<>|]{1,1024}`, min: 1 },
-  n: { re: String.raw`-?\d{1,20}`, min: 1 },
-  alg: { re: String.raw`[\w@.+-]{1,100}`, min: 1 },
-  list: { re: String.raw`[\w@.+, -]{0,4096}`, min: 0 },
-  text: { re: String.raw`[^\n]{0,2000}`, min: 0 },
+const CLASSES: Record<string, PlaceholderClass> = {
+  host: masked(String.raw`[^\s'"()<>,;@]{1,255}`, 1),
+  addr: masked(String.raw`[\w:.%\[\]*-]{2,64}`, 1),
+  // `22`, `xxx`, `3xx`, or a name standing for it (`PORT`, `SSH_PORT`).
+  port: masked(String.raw`[\dxX]{1,5}|[A-Z_]{2,16}`, 1),
+  user: masked(String.raw`[^\s'"()<>,;:@]{1,64}`, 1),
+  path: masked(String.raw`[^\s'"<>|]{1,1024}`, 1),
+  n: masked(String.raw`-?\d{1,20}|[xXN]{1,5}`, 1),
+  alg: plain(String.raw`[\w@.+-]{1,100}`, 1),
+  // Algorithm lists, also cut short (`aes128-cbc,...`, `…`) or masked (`***`, `<list>`).
+  list: plain(String.raw`[\w@.+, *\u2026<>-]{0,4096}`, 0),
+  text: plain(String.raw`[^\n]{0,2000}`, 0),
 };
 // A path between matching quotes may contain spaces (Windows profiles, macOS volumes).
 const QUOTED_PATH: Record<string, string> = { '"': String.raw`[^"\n]{1,1024}`, "'": String.raw`[^'\n]{1,1024}` };
 
 /** A template split into literal text and placeholders. */
-export type Segment = { lit: string } | { ph: string; re: string; min: number };
+export type Segment = { lit: string } | { ph: string; re: string; rev: string; min: number };
 
 /** One compiled message template. */
 export interface CompiledTemplate {
@@ -32,6 +56,8 @@ export interface CompiledTemplate {
   rule: number;
   /** Printed by non-SSH programs too: a hit counts only in a paste that shows SSH context. */
   shared: boolean;
+  /** The template without its leading literal (scan.ts withoutLead): weaker evidence than the whole. */
+  partial: boolean;
   template: string;
   /** Characters of literal text: the measure of how specific a match is. */
   literalLen: number;
@@ -72,10 +98,10 @@ export function parseTemplate(template: string): Segment[] {
     // Adjacent placeholders would multiply their bounds when backtracking: merge them into one
     // `{text}`-like gap, which matches the same strings within the bounds.
     if (prev && 'ph' in prev) {
-      segs[segs.length - 1] = { ph: 'text', re: CLASSES.text.re, min: prev.min + cls.min };
+      segs[segs.length - 1] = { ph: 'text', re: CLASSES.text.re, rev: CLASSES.text.rev, min: prev.min + cls.min };
       continue;
     }
-    segs.push({ ph: m[1], re: cls.re, min: cls.min });
+    segs.push({ ph: m[1], re: cls.re, rev: cls.rev, min: cls.min });
   }
   pushLit(template.slice(last));
   // `{path}` between matching quotes may contain spaces.
@@ -85,25 +111,26 @@ export function parseTemplate(template: string): Segment[] {
     const b = segs[i + 1];
     if ('ph' in s && s.ph === 'path' && 'lit' in a && 'lit' in b) {
       const q = a.lit[a.lit.length - 1];
-      if ((q === '"' || q === "'") && b.lit[0] === q) s.re = QUOTED_PATH[q];
+      if ((q === '"' || q === "'") && b.lit[0] === q) s.re = s.rev = QUOTED_PATH[q];
     }
   }
-  // Collapse runs of spaces in literals: normalisation collapses them in the input too.
-  for (const s of segs) if ('lit' in s) s.lit = s.lit.replace(/\s+/g, ' ');
+  // Collapse runs of spaces, and drop a space before a colon (`kex error : no match`), as
+  // normalisation does in the input (normalize.ts) so both agree.
+  for (const s of segs) if ('lit' in s) s.lit = s.lit.replace(/\s+/g, ' ').replace(/ +:(?= )/g, ':');
   return segs;
 }
 
 /** Regex source for a run of segments; `reversed` writes it for a reversed string. */
 function sourceOf(segs: Segment[], reversed: boolean): string | null {
   const parts = (reversed ? [...segs].reverse() : segs).map((s) =>
-    'lit' in s ? escapeRe(reversed ? reverse(s.lit) : s.lit) : `(?:${s.re})`,
+    'lit' in s ? escapeRe(reversed ? reverse(s.lit) : s.lit) : `(?:${reversed ? s.rev : s.re})`,
   );
   // A trailing placeholder is satisfied by its minimum length: match anywhere means we need not
   // consume more, and not consuming keeps the regex cheap.
   const tail = reversed ? segs[0] : segs[segs.length - 1];
   if (tail && 'ph' in tail) {
     parts.pop();
-    if (tail.min > 0) parts.push(`(?:${tail.re.replace(/\{\d+,\d+\}$/, `{${tail.min}}`)})`);
+    if (tail.min > 0) parts.push(`(?:${reversed ? tail.rev : tail.re})`);
   }
   return parts.length ? parts.join('') : null;
 }
@@ -137,7 +164,7 @@ const MIN_WORDS_FOR_OPTIONAL_END = 3;
 const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
 
 /** Compile one template of rule number `rule`. */
-export function compileTemplate(template: string, rule: number, shared = false): CompiledTemplate | null {
+export function compileTemplate(template: string, rule: number, shared = false, partial = false): CompiledTemplate | null {
   const segs = parseTemplate(template);
   const last = segs[segs.length - 1];
   const words = segs.reduce((n, s) => n + ('lit' in s ? (s.lit.match(/[a-z]+/gi)?.length ?? 0) : 1), 0);
@@ -162,6 +189,7 @@ export function compileTemplate(template: string, rule: number, shared = false):
   return {
     rule,
     shared,
+    partial,
     template,
     literalLen,
     anchor: anchor.toLowerCase(),

@@ -20,10 +20,11 @@
  * 4. otherwise, for short inputs only, a typo-tolerant guess (fuzzy.ts) with capped confidence.
  */
 import { showsSsh } from './context.ts';
+import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
 import { rankHits, toCandidates } from './rank.ts';
-import { buildIndex, scan } from './scan.ts';
+import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
 export type { Candidate, Evidence, FuzzyOptions, Matcher, MatcherOptions, MatchResult, Rule, RuleKind } from './types.ts';
@@ -56,6 +57,20 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   const maxInputChars = options.maxInputChars ?? MAX_INPUT_CHARS;
   const index = buildIndex(rules);
   let fuzzy: FuzzyIndex | null | undefined; // built on first use: most pastes never need it
+  let fragments: FragmentIndex | undefined; // likewise
+
+  /** Fragment hits on lines no template matched, for a paste with no error matched whole. */
+  function fragmentHits(hits: readonly Hit[], lines: ReturnType<typeof normalize>['lines']): Hit[] {
+    if (hits.some((h) => rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
+    fragments ??= buildFragmentIndex(rules);
+    const taken = new Set(hits.map((h) => h.at));
+    const found = findFragments(fragments, lines, (i) => !taken.has(i));
+    if (found.length === 0) return [];
+    const aboutSsh = showsSsh(hits, lines);
+    return found
+      .filter((f) => aboutSsh || !f.needsContext)
+      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false }, at: f.at, joined: false, form: 'fragment' as const }));
+  }
 
   function run(input: string): MatchResult {
     const { lines, total } = normalize(input);
@@ -63,6 +78,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 
     let hits = scan(index, lines);
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
+    hits = hits.concat(fragmentHits(hits, lines));
     const ranked = rankHits(hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);

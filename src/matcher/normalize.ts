@@ -30,6 +30,9 @@ const SPACES_RE = /[ \t\u00a0\u2000-\u200b\u3000]+/g;
 const HAS_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 const HAS_QUOTES = /[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2033]/;
 const HAS_ODD_SPACE = / {2}|[\t\u00a0\u2000-\u200b\u3000]/;
+// `port 22 : Connection refused`: a space before a colon, as some people type and some libraries
+// print; parseTemplate (compile.ts) removes it from templates the same way.
+const SPACE_COLON_RE = / +:(?= |$)/g;
 // Ticket systems, web forms and HTML e-mail hand over text with its markup escaped
 // (`Load key &quot;id_rsa&quot;`): only the entities such text carries are decoded, once.
 const ENTITY_RE = /&(?:quot|apos|amp|lt|gt|nbsp|#3[49]|#x2[27]);/gi;
@@ -158,6 +161,7 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
     let q = p;
     if (HAS_QUOTES.test(q)) q = q.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
     if (HAS_ODD_SPACE.test(q)) q = q.replace(SPACES_RE, ' ');
+    if (q.indexOf(' :') !== -1) q = q.replace(SPACE_COLON_RE, ':');
     const { text, debug, trace } = stripPrefixes(q);
     const t = text.trim();
     if (t) out.push({ text: t, debug, trace });

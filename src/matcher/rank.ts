@@ -17,11 +17,12 @@
  *    earlier one usually stopped the connection and the later one is a consequence or another try.
  * 6. The earlier line, then the id, so the result is deterministic.
  */
-import type { Hit } from './scan.ts';
+import type { Hit, HitForm } from './scan.ts';
 import type { NormLine } from './normalize.ts';
 import type { Candidate, Rule } from './types.ts';
 
 const KIND_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
+const FORM_ORDER: Record<HitForm, number> = { full: 0, partial: 1, fragment: 2 };
 
 /** The best evidence one rule has in a paste. */
 export interface RuleMatch {
@@ -31,6 +32,8 @@ export interface RuleMatch {
   debugOnly: boolean;
   /** Every hit needed two lines joined. */
   joinedOnly: boolean;
+  /** The most complete form any hit had (full > partial > fragment). */
+  form: HitForm;
   /** Index into normalised lines of the evidence. */
   at: number;
   outranked: boolean;
@@ -44,6 +47,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
     const hd = lines[h.at].debug;
     const md = m.debugOnly;
     if (hd !== md) return !hd;
+    if (h.form !== m.form) return FORM_ORDER[h.form] < FORM_ORDER[m.form];
     if (h.joined !== m.joinedOnly) return !h.joined;
     if (h.template.literalLen !== m.literalLen) return h.template.literalLen > m.literalLen;
     return lines[h.at].line < lines[m.at].line;
@@ -58,6 +62,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
         literalLen: h.template.literalLen,
         debugOnly: lines[h.at].debug,
         joinedOnly: h.joined,
+        form: h.form,
         at: h.at,
         outranked: false,
       });
@@ -81,6 +86,7 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
     Number(x.outranked) - Number(y.outranked) ||
     (KIND_ORDER[rx.kind] ?? 0) - (KIND_ORDER[ry.kind] ?? 0) ||
     Number(x.debugOnly) - Number(y.debugOnly) ||
+    FORM_ORDER[x.form] - FORM_ORDER[y.form] ||
     y.literalLen - x.literalLen ||
     rx.stageRank - ry.stageRank ||
     lines[x.at].line - lines[y.at].line ||
@@ -89,12 +95,23 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
 }
 
 /**
+ * Starting confidence by how much of a template matched: a fragment says less the shorter it is
+ * (`literalLen` counts its letters: `no matching cipher found their offer` ≈ 30, `connection
+ * refused` 17).
+ */
+const FORM_CONFIDENCE: Record<HitForm, (letters: number) => number> = {
+  full: () => 0.97,
+  partial: () => 0.87,
+  fragment: (letters) => (letters >= 30 ? 0.8 : letters >= 20 ? 0.7 : 0.6),
+};
+
+/**
  * Confidence of a template match: high, lowered when the evidence is weaker (a debug line, a
  * joined wrap) or when it had to beat an unrelated rival of the same standing; runners-up get less.
  */
 export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormLine[], rules: readonly Rule[]): Candidate[] {
   return ranked.map((m, i) => {
-    let c = 0.97;
+    let c = FORM_CONFIDENCE[m.form](m.literalLen);
     if (m.debugOnly) c -= 0.1;
     if (m.joinedOnly) c -= 0.1;
     if (i === 0) {

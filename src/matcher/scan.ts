@@ -9,13 +9,21 @@ import { compileTemplate, lowerSameLength, reverse, testTemplate, type CompiledT
 import type { NormLine } from './normalize.ts';
 import type { Rule } from './types.ts';
 
+/**
+ * How much of a template a hit matched: all of it, all but its leading words (`partial`: a
+ * message quoted without its prefix, see buildIndex), or only some of its words in order
+ * (`fragment`, fragments.ts). Weaker forms lose to stronger ones and get less confidence.
+ */
+export type HitForm = 'full' | 'partial' | 'fragment';
+
 /** One template matching one line. */
 export interface Hit {
-  template: CompiledTemplate;
+  template: Pick<CompiledTemplate, 'rule' | 'literalLen' | 'shared'>;
   /** Index into the normalised lines (the first of two when `joined`). */
   at: number;
   /** Found only by joining the line with the next one. */
   joined: boolean;
+  form: HitForm;
 }
 
 /** The compiled form of a rule set: templates plus the word index. */
@@ -41,19 +49,52 @@ const COMMON_IN_LOGS = new Set(
     'port user address expecting window new free status exit input output').split(' '),
 );
 
-/** Compile every rule's templates and build the word index (each template keyed by its rarest word). */
+/**
+ * A template's form without its leading literal, for a message quoted without its prefix or with
+ * the prefix reworded (`ssh: connect to xxx.xxx.xxx.xxx port 22: Connection refused`, `… port 22:
+ * no matching cipher found. Their offer: …`). Only where what is left has three words or more
+ * besides its placeholders.
+ */
+function withoutLead(template: string): string | null {
+  const first = template.indexOf('{');
+  if (first <= 0) return null;
+  const rest = template.slice(first);
+  const words = rest.replace(/\{[a-z]+\}/g, ' ').match(/[a-z]{2,}/gi) ?? [];
+  return words.length >= 3 && rest.replace(/\{[a-z]+\}/g, '').trim().length >= 15 ? rest : null;
+}
+
+/** A template with example values, to test whether another rule's partial form would claim its message. */
+const EXAMPLE: Record<string, string> = {
+  host: 'example.net', addr: '192.0.2.1', port: '22', user: 'alice', path: '/home/alice/.ssh/id_rsa',
+  n: '1', alg: 'ssh-rsa', list: 'aes128-cbc,3des-cbc', text: 'x',
+};
+const instantiate = (t: string) => t.replace(/\{([a-z]+)\}/g, (_, p: string) => EXAMPLE[p] ?? 'x');
+
+/** Compile every rule's templates (and their partial forms) and build the word index (each template keyed by its rarest word). */
 export function buildIndex(rules: readonly Rule[]): ScanIndex {
   const templates: CompiledTemplate[] = [];
+  const partials: CompiledTemplate[] = [];
   rules.forEach((r, i) => {
-    for (const m of r.messages) {
-      const t = compileTemplate(m, i);
-      if (t) templates.push(t);
-    }
-    for (const m of r.shared ?? []) {
-      const t = compileTemplate(m, i, true);
-      if (t) templates.push(t);
+    for (const [list, shared] of [[r.messages, false], [r.shared ?? [], true]] as const) {
+      for (const m of list) {
+        const t = compileTemplate(m, i, shared);
+        if (t) templates.push(t);
+        const rest = withoutLead(m);
+        const p = rest && compileTemplate(rest, i, shared, true);
+        if (p) partials.push(p);
+      }
     }
   });
+  // A partial form that would also claim another rule's message says too little on its own
+  // (`{user} from {addr} port {port} ssh2` is left of several sshd lines): dropped.
+  const examples = templates.map((t) => {
+    const text = instantiate(t.template).replace(/\s+/g, ' ');
+    return { rule: t.rule, text, lower: lowerSameLength(text) };
+  });
+  for (const p of partials) {
+    const ambiguous = examples.some((e) => e.rule !== p.rule && testTemplate(p, e.text, e.lower, () => reverse(e.text)));
+    if (!ambiguous) templates.push(p);
+  }
   // Document frequency of each word across templates: the rarest word of a template is the one
   // that lets the fewest lines through. Words common in any ssh log count as very frequent; ties go
   // to the longest word (rarer in ordinary text).
@@ -138,7 +179,7 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
       if (testTemplate(templates[t], text, lower, getRev)) {
         if (!got) matched[i] = got = new Set();
         got.add(t);
-        hits.push({ template: templates[t], at: i, joined: false });
+        hits.push({ template: templates[t], at: i, joined: false, form: templates[t].partial ? 'partial' : 'full' });
       }
     }
   }
@@ -163,6 +204,8 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
         stamp[t] = gen;
         if (matched[i].has(t) || matched[i + 1].has(t)) continue;
         const tpl = templates[t];
+        // A partial form across a line break is too weak to tell one message from another.
+        if (tpl.partial) continue;
         // Cheap precheck: the anchor must be in one of the lines or straddle the break.
         if (la.indexOf(tpl.anchor) === -1 && lb.indexOf(tpl.anchor) === -1) {
           const edge = tpl.anchor.length - 1;
@@ -174,7 +217,7 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
           const text = a.text + sep + b.text;
           const lower = la + sep + lb;
           if (testTemplate(tpl, text, lower, () => reverse(text))) {
-            hits.push({ template: tpl, at: i, joined: true });
+            hits.push({ template: tpl, at: i, joined: true, form: 'full' });
             break;
           }
         }

@@ -1,0 +1,161 @@
+/**
+ * Fragments: a message quoted without its prefix, cut at either end, or only its distinctive
+ * words (`no matching cipher found Their offer: …`, `REMOTE HOST IDENTIFICATION HAS CHANGED`,
+ * an issue title that is only `Connection refused`). Templates are exact; this pass compares
+ * words instead, ignoring punctuation, against each template's literal runs (the text between
+ * its placeholders).
+ *
+ * A line matches a run when it contains three or more of the run's words in a row, two of them
+ * specific (not everyday or generic words), or when the whole line, or a quoted phrase in it,
+ * is a complete run of two words or more (`"Access denied"`). Short fragments are common phrases,
+ * so every fragment counts only in a paste that shows it is about SSH, unless five or more words
+ * of a run, three of them specific, are there in order. The caller runs this pass only when no template matched an error,
+ * so it never competes with an exact match.
+ *
+ * Linear: each line is cut to its first MAX_WORDS words, runs are found through an index of
+ * their specific words, and each seed extends at most one run's length in either direction.
+ */
+import { parseTemplate } from './compile.ts';
+import type { NormLine } from './normalize.ts';
+import type { Rule } from './types.ts';
+
+/** One run of literal words from one template. */
+interface Run {
+  rule: number;
+  words: string[];
+  /** Printed by non-SSH programs too (a `shared` template). */
+  shared: boolean;
+}
+
+/** A line (or a quoted phrase in it) matching part of a run. */
+export interface FragmentHit {
+  rule: number;
+  /** Index into the normalised lines. */
+  at: number;
+  /** Words of the run found in order. */
+  words: number;
+  /** Letters in those words: the specificity used for ranking. */
+  letters: number;
+  /** Needs a paste that shows it is about SSH (short, or from a `shared` template). */
+  needsContext: boolean;
+}
+
+export interface FragmentIndex {
+  runs: Run[];
+  /** specific word → [run index, position in run] pairs. */
+  seeds: Map<string, [number, number][]>;
+  /** `word word …` of every complete run, for whole-line and quoted-phrase matches. */
+  whole: Map<string, number[]>;
+}
+
+const MAX_WORDS = 200;
+const MIN_RUN = 3;
+const MIN_SPECIFIC = 2;
+/** This many words of a run in order, this many of them specific, are distinctive without other evidence of SSH. */
+const SELF_EVIDENT = 5;
+const SELF_EVIDENT_SPECIFIC = 3;
+
+/** Words that say nothing about which error it is: everyday English and words every log has. */
+const UNSPECIFIC = new Set(
+  ('the and for from with not was are this that into your you has have been can cannot could ' +
+    'error errors failed failure fatal warning info debug line file files please try again ' +
+    'when what which does while being there their then than its use used using out code exit ' +
+    'status true false null none unknown something some other more than host port user server ' +
+    'client connection connect remote local name found denied permission access open read write ' +
+    'such directory message exception java net lang com org').split(' '),
+);
+const isSpecific = (w: string) => w.length >= 4 && !UNSPECIFIC.has(w) && !/^\d+$/.test(w);
+
+const WORDS_RE = /[a-z0-9]+/g;
+// Paths and URLs (`~/.ssh/known_hosts:14`) name files, not errors: their words are left out.
+const PATHLIKE_RE = /\S*[\\/]\S*/g;
+const wordsOf = (s: string) => s.replace(PATHLIKE_RE, ' ').toLowerCase().match(WORDS_RE) ?? [];
+
+export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
+  const runs: Run[] = [];
+  const seeds = new Map<string, [number, number][]>();
+  const whole = new Map<string, number[]>();
+  const seen = new Set<string>();
+  rules.forEach((r, rule) => {
+    const templates = [...r.messages.map((t) => ({ t, shared: false })), ...(r.shared ?? []).map((t) => ({ t, shared: true }))];
+    for (const { t, shared } of templates) {
+      for (const seg of parseTemplate(t)) {
+        if (!('lit' in seg)) continue;
+        const words = wordsOf(seg.lit);
+        if (words.length < 2) continue;
+        const key = `${rule} ${shared} ${words.join(' ')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const i = runs.push({ rule, words, shared }) - 1;
+        const joined = words.join(' ');
+        const list = whole.get(joined);
+        if (list) list.push(i);
+        else whole.set(joined, [i]);
+        words.forEach((w, pos) => {
+          if (!isSpecific(w)) return;
+          const s = seeds.get(w);
+          if (s) s.push([i, pos]);
+          else seeds.set(w, [[i, pos]]);
+        });
+      }
+    }
+  });
+  return { runs, seeds, whole };
+}
+
+// A phrase in double or single quotes, as people quote an error inside a sentence.
+const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'/g;
+
+/** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
+export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
+  const out: FragmentHit[] = [];
+  for (let at = 0; at < lines.length; at++) {
+    if (!only(at) || lines[at].debug) continue;
+    const best = new Map<number, FragmentHit>();
+    const offer = (h: FragmentHit) => {
+      const cur = best.get(h.rule);
+      if (!cur || h.letters > cur.letters || (h.letters === cur.letters && !h.needsContext && cur.needsContext)) best.set(h.rule, h);
+    };
+    const text = lines[at].text;
+    const words = wordsOf(text).slice(0, MAX_WORDS);
+
+    // Runs found in order, from a specific seed word, extended both ways.
+    for (let i = 0; i < words.length; i++) {
+      const postings = index.seeds.get(words[i]);
+      if (!postings) continue;
+      for (const [ri, pos] of postings) {
+        const run = index.runs[ri];
+        let a = 0;
+        while (i - a - 1 >= 0 && pos - a - 1 >= 0 && words[i - a - 1] === run.words[pos - a - 1]) a++;
+        // Start each run once: only from its leftmost specific seed in this alignment.
+        if (run.words.slice(pos - a, pos).some(isSpecific)) continue;
+        let b = 0;
+        while (i + b + 1 < words.length && pos + b + 1 < run.words.length && words[i + b + 1] === run.words[pos + b + 1]) b++;
+        const matched = run.words.slice(pos - a, pos + b + 1);
+        const specific = matched.filter(isSpecific).length;
+        if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;
+        offer({
+          rule: run.rule,
+          at,
+          words: matched.length,
+          letters: matched.join('').length,
+          needsContext: run.shared || matched.length < SELF_EVIDENT || specific < SELF_EVIDENT_SPECIFIC,
+        });
+      }
+    }
+
+    // The whole line, or a quoted phrase, is a complete run (`Connection refused`, `"Access denied"`).
+    const phrases = [words.join(' ')];
+    if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1) {
+      for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2]).join(' '));
+    }
+    for (const p of phrases) {
+      for (const ri of index.whole.get(p) ?? []) {
+        const run = index.runs[ri];
+        offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, needsContext: true });
+      }
+    }
+    for (const h of best.values()) out.push(h);
+  }
+  return out;
+}
