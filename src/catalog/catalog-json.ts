@@ -26,7 +26,8 @@ export function catalogJson(articles: { id: string; data: ArticleData }[], base:
       side: data.side,
       kind: data.kind,
       summary: data.summary,
-      messages: data.messages,
+      // A `guess` is a catch-all shape for routing, not a wording: not part of the catalog.
+      messages: data.messages.filter((m) => !m.guess),
       aliases: data.aliases,
     }));
 }

@@ -1,5 +1,22 @@
 /** Helpers for showing catalog data to readers (pure: used by pages, the embed and the CLI). */
 
+import type { ArticleData } from './schema.ts';
+
+/** Where the fix runs, as the article header says it. */
+export const SIDE_LABELS: Record<ArticleData['side'], string> = {
+  client: 'your computer (the client)',
+  server: 'the server',
+  both: 'the client and the server',
+};
+
+/** The badge of an article that is not an error (an error needs none). */
+export const KIND_BADGES: Record<ArticleData['kind'], string | undefined> = {
+  error: undefined,
+  wrapper: "A tool's summary",
+  warning: 'Warning',
+  info: 'Not an error',
+};
+
 export type TemplatePart = { literal: string } | { placeholder: string };
 
 /** Split a message template into literal text and placeholders, for display as `HOST`, `PORT`… */

@@ -4,6 +4,7 @@
  * content lint and the tests, so the two can never disagree about what an article is.
  */
 import { z } from 'zod';
+import { OS_KEYS } from './os.ts';
 
 /** Where in the life of a connection a message appears, in the order a connection goes through them. */
 export const STAGES = [
@@ -35,17 +36,8 @@ export const STAGE_LABELS: Record<Stage, string> = {
   'server-log': 'Server log (sshd)',
 };
 
-/** Platforms an article can give commands for, in tab order. */
-export const OS_KEYS = ['ubuntu', 'rhel', 'cloud', 'macos', 'windows'] as const;
-export type OsKey = (typeof OS_KEYS)[number];
-
-export const OS_LABELS: Record<OsKey, string> = {
-  ubuntu: 'Ubuntu / Debian',
-  rhel: 'RHEL / Fedora',
-  cloud: 'Cloud (AWS, GCP, Azure)',
-  macos: 'macOS',
-  windows: 'Windows',
-};
+// The platforms live in os.ts (no zod) so the packaged library's types can name them.
+export { OS_KEYS, OS_LABELS, type OsKey } from './os.ts';
 
 /**
  * Placeholders a message template may contain. Each stands for one bounded run of text;
@@ -99,6 +91,12 @@ export const messageSchema = z
      * error, a bare `Connection closed.`): it decides only in a paste that shows it is about SSH.
      */
     shared: z.boolean().optional(),
+    /**
+     * A catch-all shape, not a real wording: `ssh: connect to host {host} port {port}: {text}`
+     * routes a connect failure with an unusual errno here, as a low-confidence guess, when no
+     * other message matched. Not listed on the page as a message.
+     */
+    guess: z.boolean().optional(),
   })
   .strict();
 
@@ -118,13 +116,19 @@ export const articleSchema = z
     stage: z.enum(STAGES),
     /** Where the fix runs. */
     side: z.enum(['client', 'server', 'both']),
-    /** `error` stops the connection; `warning` and `info` are printed on the way (a prompt, a notice). */
-    kind: z.enum(['error', 'warning', 'info']).default('error'),
+    /**
+     * `error` stops the connection; `warning` and `info` are printed on the way (a prompt, a notice);
+     * `wrapper` is a tool's summary of a failed SSH connection that hides ssh's own message
+     * (Ansible's UNREACHABLE, git's `Could not read from remote repository`): the answer only when
+     * nothing more specific is in the paste.
+     */
+    kind: z.enum(['error', 'wrapper', 'warning', 'info']).default('error'),
     /** Every real wording of this message; the first is the primary one, used as the page's headline message. */
     messages: z
       .array(messageSchema)
       .min(1)
-      .refine((ms) => !ms[0]?.shared, 'the first (primary) message must be one only SSH prints, not `shared`'),
+      .refine((ms) => !ms[0]?.shared, 'the first (primary) message must be one only SSH prints, not `shared`')
+      .refine((ms) => !ms[0]?.guess, 'the first (primary) message must be a real wording, not a `guess` shape'),
     /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
     outranks: z.array(articleId).default([]),
     related: z.array(relatedSchema).default([]),

@@ -34,8 +34,8 @@ const plain = (value: string, min: number): PlaceholderClass => ({ re: value, re
 const CLASSES: Record<string, PlaceholderClass> = {
   host: masked(String.raw`[^\s'"()<>,;@]{1,255}`, 1),
   addr: masked(String.raw`[\w:.%\[\]*-]{2,64}`, 1),
-  // `22`, `xxx`, `3xx`, or a name standing for it (`PORT`, `SSH_PORT`).
-  port: masked(String.raw`[\dxX]{1,5}|[A-Z_]{2,16}`, 1),
+  // `22`, or masked as `xxx`, `3xx` (names such as `$PORT` or `<port>` are masks).
+  port: masked(String.raw`[\dxX]{1,5}`, 1),
   user: masked(String.raw`[^\s'"()<>,;:@]{1,64}`, 1),
   path: masked(String.raw`[^\s'"<>|]{1,1024}`, 1),
   n: masked(String.raw`-?\d{1,20}|[xXN]{1,5}`, 1),
@@ -56,8 +56,11 @@ export interface CompiledTemplate {
   rule: number;
   /** Printed by non-SSH programs too: a hit counts only in a paste that shows SSH context. */
   shared: boolean;
-  /** The template without its leading literal (scan.ts withoutLead): weaker evidence than the whole. */
-  partial: boolean;
+  /**
+   * `full`: the message as written; `partial`: without its leading literal (scan.ts withoutLead);
+   * `guess`: a catch-all shape from frontmatter (`guess: true`). Weaker forms rank lower (rank.ts).
+   */
+  form: TemplateForm;
   template: string;
   /** Characters of literal text: the measure of how specific a match is. */
   literalLen: number;
@@ -164,7 +167,10 @@ const MIN_WORDS_FOR_OPTIONAL_END = 3;
 const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
 
 /** Compile one template of rule number `rule`. */
-export function compileTemplate(template: string, rule: number, shared = false, partial = false): CompiledTemplate | null {
+/** How much of a message a template stands for (see CompiledTemplate.form). */
+export type TemplateForm = 'full' | 'partial' | 'guess';
+
+export function compileTemplate(template: string, rule: number, shared = false, form: TemplateForm = 'full'): CompiledTemplate | null {
   const segs = parseTemplate(template);
   const last = segs[segs.length - 1];
   const words = segs.reduce((n, s) => n + ('lit' in s ? (s.lit.match(/[a-z]+/gi)?.length ?? 0) : 1), 0);
@@ -189,7 +195,7 @@ export function compileTemplate(template: string, rule: number, shared = false, 
   return {
     rule,
     shared,
-    partial,
+    form,
     template,
     literalLen,
     anchor: anchor.toLowerCase(),

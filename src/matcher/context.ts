@@ -3,7 +3,7 @@
  * that have nothing to do with SSH too (`dial tcp 10.96.0.1:443: i/o timeout` from kubectl,
  * `connect ECONNREFUSED 127.0.0.1:5432` from a database driver). A hit on such a `shared`
  * template counts only when the paste matched an SSH-only template as well, or names SSH, one of
- * its programs or libraries, or port 22.
+ * its programs or libraries, or port 22, or carries git's line for a remote it could not read.
  */
 import type { Hit } from './scan.ts';
 import type { NormLine } from './normalize.ts';
@@ -11,7 +11,35 @@ import type { NormLine } from './normalize.ts';
 // Bounded and literal-only: one linear pass per line, whatever the input.
 export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|:22\b|\bport 22\b/i;
 
+/**
+ * git's closing line when the program it ran to reach the remote failed: `fatal: Could not read
+ * from remote repository.`, in English or in git's own translations (a localized git keeps ssh's
+ * lines in English but translates this one, `Schwerwiegend: Konnte nicht vom Remote-Repository
+ * lesen.`). Over HTTPS git says `unable to access` or `repository '…' not found` instead, so the
+ * line means a git remote reached through ssh (git:// and local paths print it too, but print none
+ * of the shared wordings). Only git's `fatal:` prefix (or its translation) counts: an application
+ * quoting the bare phrase in its own message does not. Literal alternatives after a bounded
+ * prefix, so still one linear pass per line.
+ */
+export const GIT_REMOTE_READ_RE = new RegExp(
+  '(?:fatal|schwerwiegend|致命错误)[ \u00a0]?[:：][ \u00a0]?(?:' +
+    [
+      'could not read from remote repository', // en
+      'konnte nicht vom remote-repository lesen', // de
+      'impossible de lire le dépôt distant', // fr
+      'no se pudo leer del repositorio remoto', // es
+      'incapaz de ler o repositório remoto', // pt_PT
+      'не удалось прочитать из внешнего репозитория', // ru
+      '无法读取远程仓库', // zh_CN
+      'impossibile leggere dal repository remoto', // it
+      '리모트 저장소에서 읽을 수 없습니다', // ko
+      'nie można czytać ze zdalnego repozytorium', // pl
+    ].join('|') +
+    ')',
+  'i',
+);
+
 export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): boolean {
   if (hits.some((h) => !h.template.shared)) return true;
-  return lines.some((l) => SSH_CONTEXT_RE.test(l.orig));
+  return lines.some((l) => SSH_CONTEXT_RE.test(l.orig) || GIT_REMOTE_READ_RE.test(l.orig));
 }

@@ -67,9 +67,19 @@ const UNSPECIFIC = new Set(
 const isSpecific = (w: string) => w.length >= 4 && !UNSPECIFIC.has(w) && !/^\d+$/.test(w);
 
 const WORDS_RE = /[a-z0-9]+/g;
-// Paths and URLs (`~/.ssh/known_hosts:14`) name files, not errors: their words are left out.
-const PATHLIKE_RE = /\S*[\\/]\S*/g;
-const wordsOf = (s: string) => s.replace(PATHLIKE_RE, ' ').toLowerCase().match(WORDS_RE) ?? [];
+
+/** Lowercased words of `s`, at most `max`; paths and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out. */
+function wordsOf(s: string, max = Infinity): string[] {
+  const out: string[] = [];
+  for (const token of s.split(/\s+/)) {
+    if (token.indexOf('/') !== -1 || token.indexOf('\\') !== -1) continue;
+    for (const w of token.toLowerCase().match(WORDS_RE) ?? []) {
+      if (out.length >= max) return out;
+      out.push(w);
+    }
+  }
+  return out;
+}
 
 export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   const runs: Run[] = [];
@@ -117,7 +127,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       if (!cur || h.letters > cur.letters || (h.letters === cur.letters && !h.needsContext && cur.needsContext)) best.set(h.rule, h);
     };
     const text = lines[at].text;
-    const words = wordsOf(text).slice(0, MAX_WORDS);
+    const words = wordsOf(text, MAX_WORDS);
 
     // Runs found in order, from a specific seed word, extended both ways.
     for (let i = 0; i < words.length; i++) {

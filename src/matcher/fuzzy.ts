@@ -30,9 +30,10 @@ const GENERIC = new Set('permission permissions denied found directory such acce
 /**
  * A host name, an address or a path means the input is a pasted message, not a typed search: if no
  * template matched it, guessing from its words routes a different program's message (scp, rsync, a
- * normal `Connection to host closed.`) to a look-alike. Fuzzy is for typed fragments only.
+ * normal `Connection to host closed.`) to a look-alike. Fuzzy is for typed fragments only. The
+ * placeholders of a redacted paste (src/redact: `HOST1`, `IP1`, `PATH1`) stand for those.
  */
-const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]/i;
+const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]|\b(?:HOST|IP|PATH)\d{1,9}\b/i;
 
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;

@@ -23,7 +23,7 @@ import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
-import { rankHits, toCandidates } from './rank.ts';
+import { failsElsewhere, rankHits, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -35,6 +35,8 @@ export { compileTemplate, parseTemplate } from './compile.ts';
 
 /** Largest input accepted, in UTF-16 characters (10 MiB). */
 export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
+/** Confidence ceiling for a notice-only answer in a paste that failed for another reason. */
+const NOT_THE_FAILURE_CONFIDENCE = 0.4;
 /** Evidence text longer than this is cut, so a hostile 100 kB line does not flood the UI. */
 export const MAX_EVIDENCE_CHARS = 2000;
 
@@ -44,6 +46,8 @@ export const NOTICES = {
   noMatch:
     'No known SSH error message found. Paste the complete output of the failing command; for more detail, run it again with `ssh -vvv`.',
   fuzzy: 'No exact message matched; this is a best guess from similar wording. Check that it reads like your error.',
+  notTheFailure:
+    'The SSH line recognised here is a notice, not a failure, and other lines of this paste report an error: the failure is probably something else.',
   tooLarge: (chars: number, max: number) =>
     `The input is ${(chars / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(max / 1024 / 1024)} MB limit; paste only the part around the error.`,
   failed: 'The matcher could not read this input; paste the error text only.',
@@ -61,6 +65,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 
   /** Fragment hits on lines no template matched, for a paste with no error matched whole. */
   function fragmentHits(hits: readonly Hit[], lines: ReturnType<typeof normalize>['lines']): Hit[] {
+    // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
     if (hits.some((h) => rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
     fragments ??= buildFragmentIndex(rules);
     const taken = new Set(hits.map((h) => h.at));
@@ -83,6 +88,12 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
       for (const c of cands) c.evidence.text = cut(c.evidence.text);
+      // `Warning: Permanently added …` in a CI log that failed for another reason is not the answer.
+      const topKind = rules[ranked[0].rule].kind;
+      if ((topKind === 'warning' || topKind === 'info') && failsElsewhere(lines, hits)) {
+        cands[0].confidence = Math.min(cands[0].confidence, NOT_THE_FAILURE_CONFIDENCE);
+        return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.notTheFailure, stats: { lines: total } };
+      }
       return { best: cands[0], alternatives: cands.slice(1), stats: { lines: total } };
     }
 

@@ -17,6 +17,12 @@ export interface NormLine {
   debug: boolean;
   /** The prefix was `debug2:` or `debug3:`: protocol trace that `-vv`/`-vvv` add, never a verdict by itself. */
   trace: boolean;
+  /**
+   * Which try this line belongs to: 0 until the first command line (`$ ssh …`, `git push`, `+ scp …`)
+   * or `OpenSSH_…` version line, then counting up. A paste often holds a first try and a retry
+   * after a change; the later failure is the current problem (rank.ts).
+   */
+  attempt: number;
 }
 
 // ANSI CSI sequences (colours, cursor moves) and OSC sequences (titles, hyperlinks); bounded.
@@ -33,6 +39,8 @@ const HAS_ODD_SPACE = / {2}|[\t\u00a0\u2000-\u200b\u3000]/;
 // `port 22 : Connection refused`: a space before a colon, as some people type and some libraries
 // print; parseTemplate (compile.ts) removes it from templates the same way.
 const SPACE_COLON_RE = / +:(?= |$)/g;
+const GLUED_COLON_TEST = /[a-z0-9]{2}:[A-Za-z]{2}/i;
+const GLUED_COLON_RE = /(?<=[a-z0-9]{2}):(?=[A-Za-z]{2}[^/\\:\s]{0,64}(?:\s|$))/gi;
 // Ticket systems, web forms and HTML e-mail hand over text with its markup escaped
 // (`Load key &quot;id_rsa&quot;`): only the entities such text carries are decoded, once.
 const ENTITY_RE = /&(?:quot|apos|amp|lt|gt|nbsp|#3[49]|#x2[27]);/gi;
@@ -162,6 +170,10 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
     if (HAS_QUOTES.test(q)) q = q.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
     if (HAS_ODD_SPACE.test(q)) q = q.replace(SPACES_RE, ' ');
     if (q.indexOf(' :') !== -1) q = q.replace(SPACE_COLON_RE, ':');
+    // `ssh:connect to host github.com port 22:Bad file number`: retyped with no space after any
+    // colon. Only in a line with no `: ` at all, and never inside `C:\`, `https://` or `host:path`
+    // with a slash, so real output keeps its form.
+    if (q.indexOf(': ') === -1 && GLUED_COLON_TEST.test(q)) q = q.replace(GLUED_COLON_RE, ': ');
     const { text, debug, trace } = stripPrefixes(q);
     const t = text.trim();
     if (t) out.push({ text: t, debug, trace });
@@ -169,14 +181,23 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
   return out;
 }
 
+// A command that reaches a server over SSH, as typed or traced (`set -x` prints `+ cmd`), or the
+// first line `ssh -v` prints: each starts a new try. Anchored and bounded.
+const ATTEMPT_RE =
+  /^(?:\+ |sudo )?(?:(?:ssh|scp|sftp|rsync|git|ansible|ansible-playbook|vagrant|mosh|sshfs|autossh|plink|pscp|putty)(?:\.exe)? +[-\w~"'<$[]|OpenSSH_\d)/i;
+
 /** Split and clean a whole paste; empty lines are dropped but line numbers keep pointing at the original. */
 export function normalize(input: string): { lines: NormLine[]; total: number } {
   const raw = input.split(/\r\n|\r|\n/);
   const lines: NormLine[] = [];
+  let attempt = 0;
   for (let i = 0; i < raw.length; i++) {
     const orig = raw[i];
     if (!orig) continue;
-    for (const piece of cleanLine(orig)) lines.push({ text: piece.text, line: i + 1, orig, debug: piece.debug, trace: piece.trace });
+    for (const piece of cleanLine(orig)) {
+      if (!piece.debug && ATTEMPT_RE.test(piece.text)) attempt++;
+      lines.push({ text: piece.text, line: i + 1, orig, debug: piece.debug, trace: piece.trace, attempt });
+    }
   }
   // A trailing newline does not make an extra line.
   const total = raw.length > 0 && raw[raw.length - 1] === '' ? raw.length - 1 : raw.length;

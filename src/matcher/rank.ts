@@ -21,8 +21,9 @@ import type { Hit, HitForm } from './scan.ts';
 import type { NormLine } from './normalize.ts';
 import type { Candidate, Rule } from './types.ts';
 
-const KIND_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2 };
-const FORM_ORDER: Record<HitForm, number> = { full: 0, partial: 1, fragment: 2 };
+// A wrapper's summary line never hides the specific SSH message it wraps, but is still a failure.
+const KIND_ORDER: Record<string, number> = { error: 0, wrapper: 1, warning: 2, info: 3 };
+const FORM_ORDER: Record<HitForm, number> = { full: 0, partial: 1, fragment: 2, guess: 3 };
 
 /** The best evidence one rule has in a paste. */
 export interface RuleMatch {
@@ -85,6 +86,7 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
   return (
     Number(x.outranked) - Number(y.outranked) ||
     (KIND_ORDER[rx.kind] ?? 0) - (KIND_ORDER[ry.kind] ?? 0) ||
+    lines[y.at].attempt - lines[x.at].attempt ||
     Number(x.debugOnly) - Number(y.debugOnly) ||
     FORM_ORDER[x.form] - FORM_ORDER[y.form] ||
     y.literalLen - x.literalLen ||
@@ -103,6 +105,7 @@ const FORM_CONFIDENCE: Record<HitForm, (letters: number) => number> = {
   full: () => 0.97,
   partial: () => 0.87,
   fragment: (letters) => (letters >= 30 ? 0.8 : letters >= 20 ? 0.7 : 0.6),
+  guess: () => 0.5,
 };
 
 /**
@@ -117,7 +120,11 @@ export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormL
     if (i === 0) {
       const rival = ranked[1];
       const sameTier =
-        rival && !rival.outranked && rules[rival.rule].kind === rules[m.rule].kind && rival.debugOnly === m.debugOnly;
+        rival &&
+        !rival.outranked &&
+        rules[rival.rule].kind === rules[m.rule].kind &&
+        rival.debugOnly === m.debugOnly &&
+        FORM_ORDER[rival.form] <= FORM_ORDER[m.form];
       if (sameTier) c -= 0.12;
     } else {
       c *= m.outranked ? 0.5 : 0.75;
@@ -132,4 +139,13 @@ export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormL
       via: 'template' as const,
     };
   });
+}
+
+// Words a program uses when something failed. Bounded literal alternation: linear per line.
+const FAILURE_RE = /\b(?:error|fatal|failed|failure|exception|denied|refused|unable|cannot|timed out|timeout|aborted)\b/i;
+
+/** Whether a line no rule matched says something failed (a CI log whose only SSH line is a notice). */
+export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[]): boolean {
+  const matched = new Set(hits.map((h) => h.at));
+  return lines.some((l, i) => !l.debug && !matched.has(i) && FAILURE_RE.test(l.text));
 }

@@ -5,7 +5,7 @@
  * A message wrapped onto two lines (a terminal or ticket wrap) is found by also trying each
  * line joined with the next.
  */
-import { compileTemplate, lowerSameLength, reverse, testTemplate, type CompiledTemplate } from './compile.ts';
+import { compileTemplate, lowerSameLength, reverse, testTemplate, type CompiledTemplate, type TemplateForm } from './compile.ts';
 import type { NormLine } from './normalize.ts';
 import type { Rule } from './types.ts';
 
@@ -14,7 +14,7 @@ import type { Rule } from './types.ts';
  * message quoted without its prefix, see buildIndex), or only some of its words in order
  * (`fragment`, fragments.ts). Weaker forms lose to stronger ones and get less confidence.
  */
-export type HitForm = 'full' | 'partial' | 'fragment';
+export type HitForm = TemplateForm | 'fragment';
 
 /** One template matching one line. */
 export interface Hit {
@@ -75,12 +75,19 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   const templates: CompiledTemplate[] = [];
   const partials: CompiledTemplate[] = [];
   rules.forEach((r, i) => {
+    for (const m of r.guesses ?? []) {
+      const t = compileTemplate(m, i, false, 'guess');
+      if (t) templates.push(t);
+    }
     for (const [list, shared] of [[r.messages, false], [r.shared ?? [], true]] as const) {
       for (const m of list) {
         const t = compileTemplate(m, i, shared);
         if (t) templates.push(t);
+        // Without its prefix a message is often an errno text any program prints (`sudo: unable
+        // to resolve host x: Name or service not known`, curl's `… port 3128: Connection timed
+        // out`): a partial form counts, like a shared wording, only in a paste about SSH.
         const rest = withoutLead(m);
-        const p = rest && compileTemplate(rest, i, shared, true);
+        const p = rest && compileTemplate(rest, i, true, 'partial');
         if (p) partials.push(p);
       }
     }
@@ -179,7 +186,7 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
       if (testTemplate(templates[t], text, lower, getRev)) {
         if (!got) matched[i] = got = new Set();
         got.add(t);
-        hits.push({ template: templates[t], at: i, joined: false, form: templates[t].partial ? 'partial' : 'full' });
+        hits.push({ template: templates[t], at: i, joined: false, form: templates[t].form });
       }
     }
   }
@@ -204,8 +211,8 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
         stamp[t] = gen;
         if (matched[i].has(t) || matched[i + 1].has(t)) continue;
         const tpl = templates[t];
-        // A partial form across a line break is too weak to tell one message from another.
-        if (tpl.partial) continue;
+        // A partial form or a guess across a line break is too weak to tell one message from another.
+        if (tpl.form !== 'full') continue;
         // Cheap precheck: the anchor must be in one of the lines or straddle the break.
         if (la.indexOf(tpl.anchor) === -1 && lb.indexOf(tpl.anchor) === -1) {
           const edge = tpl.anchor.length - 1;
@@ -217,7 +224,7 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
           const text = a.text + sep + b.text;
           const lower = la + sep + lb;
           if (testTemplate(tpl, text, lower, () => reverse(text))) {
-            hits.push({ template: tpl, at: i, joined: true, form: 'full' });
+            hits.push({ template: tpl, at: i, joined: true, form: tpl.form });
             break;
           }
         }

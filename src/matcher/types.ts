@@ -3,8 +3,11 @@
  * the CLI and the tests can import the shapes without pulling in any implementation.
  */
 
-/** How a rule's message can end a connection: errors stop it, warnings and info are printed on the way. */
-export type RuleKind = 'error' | 'warning' | 'info';
+/**
+ * How a rule's message can end a connection: errors stop it; a wrapper is a tool's summary of a
+ * failed connection that hides the real SSH message; warnings and info are printed on the way.
+ */
+export type RuleKind = 'error' | 'wrapper' | 'warning' | 'info';
 
 /** One routable error, derived from an article's frontmatter (src/catalog/rules.ts); never written by hand. */
 export interface Rule {
@@ -23,6 +26,12 @@ export interface Rule {
    * counts only when the paste shows it is about SSH (see context.ts).
    */
   shared?: string[];
+  /**
+   * Catch-all shapes (`ssh: connect to host {host} port {port}: {text}`): the closest article for
+   * a known line with an unknown ending. They decide only when nothing more specific matched, at
+   * low confidence, and never count as a rival of a real match.
+   */
+  guesses?: string[];
   /** Ids this rule beats when both match one paste. */
   outranks: string[];
 }

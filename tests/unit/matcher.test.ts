@@ -100,7 +100,7 @@ describe('template compilation', () => {
   it('splits templates into literals and placeholders', () => {
     expect(parseTemplate('Load key "{path}": invalid format')).toEqual([
       { lit: 'Load key "' },
-      { ph: 'path', re: '[^"\\n]{1,1024}', min: 1 },
+      { ph: 'path', re: '[^"\\n]{1,1024}', rev: '[^"\\n]{1,1024}', min: 1 },
       { lit: '": invalid format' },
     ]);
   });
