@@ -37,7 +37,12 @@ const CLASSES: Record<string, PlaceholderClass> = {
   // `22`, or masked as `xxx`, `3xx` (names such as `$PORT` or `<port>` are masks).
   port: masked(String.raw`[\dxX]{1,5}`, 1),
   user: masked(String.raw`[^\s'"()<>,;:@]{1,64}`, 1),
-  path: masked(String.raw`[^\s'"<>|]{1,1024}`, 1),
+  // A path may hold a mask too: `/home/<myusername>/.ssh/id_rsa`.
+  path: {
+    re: String.raw`(?:${MASK}|(?:[^\s'"<>|]|<[^<>\s]{1,40}>){1,1024})`,
+    rev: String.raw`(?:${MASK_REVERSED}|(?:[^\s'"<>|]|>[^<>\s]{1,40}<){1,1024})`,
+    min: 1,
+  },
   n: masked(String.raw`-?\d{1,20}|[xXN]{1,5}`, 1),
   alg: plain(String.raw`[\w@.+-]{1,100}`, 1),
   // Algorithm lists, also cut short (`aes128-cbc,...`, `…`) or masked (`***`, `<list>`).

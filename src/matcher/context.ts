@@ -3,7 +3,8 @@
  * that have nothing to do with SSH too (`dial tcp 10.96.0.1:443: i/o timeout` from kubectl,
  * `connect ECONNREFUSED 127.0.0.1:5432` from a database driver). A hit on such a `shared`
  * template counts only when the paste matched an SSH-only template as well, or names SSH, one of
- * its programs or libraries, or port 22, or carries git's line for a remote it could not read.
+ * its programs or libraries, or port 22, or carries git's line for a remote it could not read, or
+ * Ansible's UNREACHABLE line from a plugin that speaks SSH.
  */
 import type { Hit } from './scan.ts';
 import type { NormLine } from './normalize.ts';
@@ -39,7 +40,31 @@ export const GIT_REMOTE_READ_RE = new RegExp(
   'i',
 );
 
+/**
+ * Ansible's `fatal: [web1]: UNREACHABLE! => {…}`: a connection plugin could not reach the host. Its
+ * default plugins (ssh, paramiko, network_cli) speak SSH, and the paramiko ones put only Python's
+ * socket error in "msg" (`[Errno -2] Der Name oder der Dienst ist nicht bekannt`, translated,
+ * because Ansible sets the locale), with no word that names SSH. The plugins that do not speak SSH
+ * say so somewhere in the paste (WinRM and PSRP go through HTTP on 5985/5986; docker, podman,
+ * kubectl, lxd/lxc name themselves): then UNREACHABLE does not count, whichever line says it (the
+ * yaml callback prints "msg" on a line of its own).
+ */
+export const ANSIBLE_UNREACHABLE_RE = /UNREACHABLE! =>/;
+export const NOT_SSH_TRANSPORT_RE = /http|winrm|wsman|psrp|docker|podman|kubectl|\blx[cd]\b|:598[56]\b|port=598[56]\b/i;
+
 export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): boolean {
   if (hits.some((h) => !h.template.shared)) return true;
-  return lines.some((l) => SSH_CONTEXT_RE.test(l.orig) || GIT_REMOTE_READ_RE.test(l.orig));
+  let unreachable = false;
+  let otherTransport = false;
+  let previous = -1;
+  for (const l of lines) {
+    // One original line can yield many normalised ones (Ansible's escaped line breaks): test each
+    // original once, so the pass stays linear in the input.
+    if (l.line === previous) continue;
+    previous = l.line;
+    if (SSH_CONTEXT_RE.test(l.orig) || GIT_REMOTE_READ_RE.test(l.orig)) return true;
+    unreachable ||= ANSIBLE_UNREACHABLE_RE.test(l.orig);
+    otherTransport ||= NOT_SSH_TRANSPORT_RE.test(l.orig);
+  }
+  return unreachable && !otherTransport;
 }

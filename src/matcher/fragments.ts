@@ -89,9 +89,13 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   rules.forEach((r, rule) => {
     const templates = [...r.messages.map((t) => ({ t, shared: false })), ...(r.shared ?? []).map((t) => ({ t, shared: true }))];
     for (const { t, shared } of templates) {
-      for (const seg of parseTemplate(t)) {
-        if (!('lit' in seg)) continue;
-        const words = wordsOf(seg.lit);
+      const segs = parseTemplate(t);
+      // Each literal run, and all of them in a row: a reader often leaves the values out
+      // (`authenticity of host can't be established`).
+      const lits = segs.flatMap((seg) => ('lit' in seg ? [seg.lit] : []));
+      const texts = lits.length > 1 ? [...lits, lits.join(' ')] : lits;
+      for (const lit of texts) {
+        const words = wordsOf(lit);
         if (words.length < 2) continue;
         const key = `${rule} ${shared} ${words.join(' ')}`;
         if (seen.has(key)) continue;

@@ -35,6 +35,12 @@ const GENERIC = new Set('permission permissions denied found directory such acce
  */
 const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]|\b(?:HOST|IP|PATH)\d{1,9}\b/i;
 
+/**
+ * What a typed sentence is about when it is not SSH (`The database connection timed out`): its
+ * words may still cover most of an SSH message, so it gets no guess unless it names SSH as well.
+ */
+const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo\w*|redis|https?|curl|wget|docker|kubectl|kubernetes|npm|yarn|pip|browser|website|api|smtp|ftp)\b/i;
+
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
@@ -123,6 +129,11 @@ export class FuzzyIndex {
     // Which vocabulary words each query word matched; entries sharing none are never scored.
     const resolved = qWords.map((q) => ({ q, words: new Set(this.resolve(q)) }));
     if (!resolved.some((r) => r.words.size > 0 && !GENERIC.has(r.q))) return [];
+    // A sentence around the error (`ssh keeps saying conection timed out from the office wifi`):
+    // most of it is not the message, so it is matched the other way round (the entry's words in
+    // the sentence), but only when the sentence names SSH, or everyday text would match too.
+    const aboutSsh = SSH_CONTEXT_RE.test(query);
+    const otherSubject = OTHER_SUBJECT_RE.test(query);
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // fuse.js ranks the shortlist by approximate string similarity (word order, near-phrases).
@@ -143,14 +154,18 @@ export class FuzzyIndex {
           if (!GENERIC.has(r.q)) specific = true;
         }
       }
-      // Most of what was typed must be in the entry, including at least one SSH-specific word.
+      // Most of what was typed must be in the entry, including at least one SSH-specific word;
+      // or, in a sentence about SSH, all the entry's words (two or more) must be in the sentence.
       const queryCoverage = letters / qLetters;
-      if (!specific || queryCoverage < 0.6) continue;
+      const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
+      const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
+      const inSentence = aboutSsh && entryCoverage >= 0.75 && hitWords.size >= 2;
+      if (!specific || !(typedMessage || inSentence)) continue;
       // fuse.js's bitap score rewards near-identical character runs; word coverage in both
       // directions rewards "all I typed is in there" and "there is little else in there", which is
       // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
-      const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
-      const combined = 0.4 * (1 - (hit.score ?? 1)) + 0.35 * queryCoverage + 0.25 * entryCoverage;
+      const coverage = typedMessage ? queryCoverage : 0.8 * entryCoverage;
+      const combined = 0.4 * (1 - (hit.score ?? 1)) + 0.35 * coverage + 0.25 * entryCoverage;
       if (combined > (best.get(e.rule) ?? 0)) best.set(e.rule, combined);
     }
     const out = [...best]

@@ -4,18 +4,25 @@
  *
  * 1. `outranks`: a rule named in another matched rule's `outranks` loses to everything not
  *    outranked. Articles use it for "a specific cause beats the generic last line".
- * 2. `kind`: error > warning > info. `Warning: Permanently added …` never hides the error after it.
- * 3. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
+ * 2. A template matched (whole, without its prefix, or as a guess shape) beats a fragment of
+ *    one's words (fragments.ts): loose word overlap never overrides a message ssh printed.
+ *    Between two fragments, the one with more matched text wins before anything else.
+ * 3. `kind`: error > wrapper > warning > info. `Warning: Permanently added …` never hides the
+ *    error after it, and a tool's summary (`UNREACHABLE!`) never hides the SSH message it wraps.
+ * 4. The later try: a paste often holds a first attempt and a retry after a change (each command
+ *    line or `OpenSSH_…` version line starts a try, normalize.ts); the later failure is current.
+ * 5. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
  *    alarming and is normal); what ssh printed at normal level is what failed. A debug line still
  *    decides when nothing else matched, or through `outranks`. A `debug2:`/`debug3:` line never
  *    decides at all: that is protocol trace (`no such identity` for default keys that don't exist,
  *    packet types), and an article whose message also appears there must not claim every -vvv log.
- * 4. Specificity: the longer the literal text of the matched template, the less likely the match
+ * 6. Form: the whole template > without its prefix > fragment > guess shape.
+ * 7. Specificity: the longer the literal text of the matched template, the less likely the match
  *    is incidental and the more it says about the cause (`…: open failed: connect failed: …` says
  *    more than `Connection closed by {host} port {port}`, which follows many different failures).
- * 5. Stage: the earlier connection stage wins. When two equally specific errors appear, the
- *    earlier one usually stopped the connection and the later one is a consequence or another try.
- * 6. The earlier line, then the id, so the result is deterministic.
+ * 8. Stage: the earlier connection stage wins. When two equally specific errors appear, the
+ *    earlier one usually stopped the connection and the later one is a consequence.
+ * 9. The earlier line, then the id, so the result is deterministic.
  */
 import type { Hit, HitForm } from './scan.ts';
 import type { NormLine } from './normalize.ts';
@@ -43,7 +50,7 @@ export interface RuleMatch {
 /** Collapse hits to one per rule (its strongest evidence) and order the rules by precedence. */
 export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules: readonly Rule[]): RuleMatch[] {
   const byRule = new Map<number, RuleMatch>();
-  // Strength of one hit as evidence: plain before debug, whole line before joined, longer literal, earlier line.
+  // Strength of one hit as evidence: plain before debug, stronger form, whole line before joined, longer literal, earlier line.
   const better = (h: Hit, m: RuleMatch) => {
     const hd = lines[h.at].debug;
     const md = m.debugOnly;
@@ -71,7 +78,9 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
   }
   const matchedIds = new Map<string, number>();
   for (const r of byRule.keys()) matchedIds.set(rules[r].id, r);
-  for (const r of byRule.keys()) {
+  for (const [r, m] of byRule) {
+    // A fragment may be a look-alike: it is not evidence enough to overrule another match.
+    if (m.form === 'fragment') continue;
     for (const loser of rules[r].outranks) {
       const l = matchedIds.get(loser);
       if (l !== undefined && l !== r) byRule.get(l)!.outranked = true;
@@ -85,6 +94,9 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
   const ry = rules[y.rule];
   return (
     Number(x.outranked) - Number(y.outranked) ||
+    Number(x.form === 'fragment') - Number(y.form === 'fragment') ||
+    // Between fragments the identification itself is in doubt: more words matched says more than kind.
+    (x.form === 'fragment' && y.form === 'fragment' ? y.literalLen - x.literalLen : 0) ||
     (KIND_ORDER[rx.kind] ?? 0) - (KIND_ORDER[ry.kind] ?? 0) ||
     lines[y.at].attempt - lines[x.at].attempt ||
     Number(x.debugOnly) - Number(y.debugOnly) ||

@@ -1,0 +1,167 @@
+/**
+ * How the matcher copes with pastes as people post them (issue #12's classes), on a small
+ * synthetic rule set so the behaviour, not article content, is under test: masked values,
+ * messages without their prefix or cut short, several tries in one paste, tools' summaries,
+ * retyped text, and a known line with an unknown ending.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMatcher, normalize, type Rule } from '../../src/matcher/index.ts';
+
+let n = 0;
+function rule(p: Partial<Rule> & { messages: string[] }): Rule {
+  const id = p.id ?? `rule-${++n}`;
+  return { id, title: p.title ?? id, stage: 'auth', stageRank: 6, kind: 'error', outranks: [], ...p };
+}
+
+const RULES: Rule[] = [
+  rule({
+    id: 'refused',
+    title: 'Connection refused',
+    stage: 'connect',
+    stageRank: 1,
+    messages: ['ssh: connect to host {host} port {port}: Connection refused'],
+  }),
+  rule({
+    id: 'timed-out',
+    title: 'Connection timed out',
+    stage: 'connect',
+    stageRank: 1,
+    messages: ['ssh: connect to host {host} port {port}: Connection timed out'],
+  }),
+  rule({
+    id: 'other-errno',
+    title: 'Connect failed',
+    stage: 'connect',
+    stageRank: 1,
+    messages: ['ssh: connect to host {host} port {port}: Cannot assign requested address'],
+    guesses: ['ssh: connect to host {host} port {port}: {text}'],
+  }),
+  rule({ id: 'resolve', title: 'Could not resolve hostname', stage: 'connect', stageRank: 1, messages: ['ssh: Could not resolve hostname {host}: Name or service not known'] }),
+  rule({ id: 'denied', title: 'Permission denied (publickey)', messages: ['{user}@{host}: Permission denied ({list}).'] }),
+  rule({ id: 'kex', title: 'No matching key exchange', stage: 'kex', stageRank: 3, messages: ['Unable to negotiate with {host} port {port}: no matching key exchange method found. Their offer: {list}'] }),
+  rule({ id: 'cipher', title: 'No matching cipher', stage: 'kex', stageRank: 3, messages: ['Unable to negotiate with {host} port {port}: no matching cipher found. Their offer: {list}'] }),
+  rule({ id: 'identity', title: 'Identity file not accessible', stage: 'client-config', stageRank: 0, messages: ['Warning: Identity file {path} not accessible'] }),
+  rule({ id: 'changed', title: 'Remote host identification has changed', stage: 'hostkey', stageRank: 5, messages: ['WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!'] }),
+  rule({ id: 'added', title: 'Permanently added', stage: 'hostkey', stageRank: 5, kind: 'info', messages: ["Warning: Permanently added '{host}' ({alg}) to the list of known hosts."] }),
+  rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
+];
+const m = createMatcher(RULES);
+const best = (s: string) => m.match(s).best;
+const bestId = (s: string) => best(s)?.id ?? null;
+
+describe('masked and redacted values', () => {
+  it.each([
+    ['CI secret masks', 'ssh: connect to host *** port ***: Connection refused'],
+    ['hand redactions in brackets', 'ssh: connect to host <IP> port 22: Connection refused'],
+    ['a redaction with spaces', 'ssh: connect to host <your server ip> port 22: Connection refused'],
+    ['square-bracket redaction', 'ssh: connect to host [redacted] port 22: Connection refused'],
+    ['x-ed out address and port', 'ssh: connect to host xxx.xxx.xxx.xxx port 3xx: Connection refused'],
+    ['a shell variable', 'ssh: connect to host ${HOST} port $PORT: Connection refused'],
+    ['a space before the colon', 'ssh: connect to host 10.0.0.1 port 22 : Connection refused'],
+  ])('%s', (_, paste) => {
+    expect(best(paste)).toMatchObject({ id: 'refused', via: 'template', confidence: 0.97 });
+  });
+  it('masks inside a path, and a masked user@host', () => {
+    expect(bestId('Warning: Identity file /home/<myusername>/.ssh/id_rsa not accessible: Permission denied')).toBe('identity');
+    expect(bestId('<user>@<server>: Permission denied (publickey).')).toBe('denied');
+    expect(bestId('***@***: Permission denied (publickey).')).toBe('denied');
+  });
+  it('a mask is not a wildcard: a port is still digits or a mask', () => {
+    expect(best('ssh: connect to host h port abc: Connection refused')?.via).not.toBe('template');
+  });
+});
+
+describe('messages without their prefix, cut short, or quoted', () => {
+  it('a message without its prefix matches its rest, a little less confidently', () => {
+    const r = best('connect to xxx.xxx.xxx.xxx port 22: Connection refused (ssh -p 22 me@box)');
+    expect(r).toMatchObject({ id: 'refused', via: 'template' });
+    expect(r!.confidence).toBeLessThan(0.97);
+  });
+  it('the rest of a message counts only in a paste about SSH (errno texts are everyone’s)', () => {
+    expect(bestId("sudo: unable to resolve host web-1: Name or service not known")).toBeNull();
+    expect(bestId('fatal: unable to access https://x/: Failed to connect to 10.1.1.1 port 3128: Connection timed out')).toBeNull();
+  });
+  it('the distinctive words of a message, punctuation and prefix dropped', () => {
+    const r = best('no matching cipher found Their offer: aes128-cbc,3des-cbc');
+    expect(r).toMatchObject({ id: 'cipher' });
+    expect(r!.confidence).toBeLessThan(0.9);
+    expect(bestId('Got "REMOTE HOST IDENTIFICATION HAS CHANGED" after rebuilding the ssh server')).toBe('changed');
+  });
+  it('a line that is only the end of a message routes in a paste about SSH, and only there', () => {
+    const withSsh = 'I ran this command:\n\nssh -p 2222 root@192.168.2.1\n\nand I get the error\n\nConnection refused';
+    expect(bestId(withSsh)).toBe('refused');
+    const without = 'I started the app:\n\nnpm start\n\nand the page says\n\nConnection refused';
+    expect(bestId(without)).toBeNull();
+  });
+  it('an exact match always beats a fragment, and fragments do not fire on look-alike messages', () => {
+    expect(bestId("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nno matching cipher found")).toBe('added');
+    expect(bestId('ssh me@h\nUnable to negotiate with h port 22: no matching key exchange method found. Their offer: a')).toBe('kex');
+  });
+});
+
+describe('several errors in one paste', () => {
+  it('the later try is the current problem', () => {
+    const paste = [
+      '$ ssh admin@10.0.0.9',
+      'Unable to negotiate with 10.0.0.9 port 22: no matching key exchange method found. Their offer: diffie-hellman-group1-sha1',
+      '$ ssh -o KexAlgorithms=+diffie-hellman-group1-sha1 admin@10.0.0.9',
+      'Unable to negotiate with 10.0.0.9 port 22: no matching cipher found. Their offer: aes128-cbc',
+    ].join('\n');
+    expect(bestId(paste)).toBe('cipher');
+    expect(normalize(paste).lines.map((l) => l.attempt)).toEqual([1, 1, 2, 2]);
+  });
+  it('a failure before a successful retry still wins over the notices of the success', () => {
+    const paste = [
+      'TASK [deploy] fatal: [web]: UNREACHABLE! => {"msg": "ssh: connect to host web port 22: Connection timed out"}',
+      '$ ssh deploy@web',
+      "Warning: Permanently added 'web' (ED25519) to the list of known hosts.",
+      'Welcome to Ubuntu 24.04 LTS',
+    ].join('\n');
+    expect(bestId(paste)).toBe('timed-out');
+  });
+  it('a notice alone in a log that failed for another reason is not presented as the answer', () => {
+    const paste = [
+      "Warning: Permanently added 'ci.example.com' (ED25519) to the list of known hosts.",
+      'npm ERR! code ELIFECYCLE',
+      'npm ERR! Failed at the build script.',
+      'Error: Process completed with exit code 1.',
+    ].join('\n');
+    const r = m.match(paste);
+    expect(r.best?.id).toBe('added');
+    expect(r.best!.confidence).toBeLessThanOrEqual(0.4);
+    expect(r.notice).toMatch(/notice, not a failure/);
+    expect(m.match("Warning: Permanently added 'h' (ED25519) to the list of known hosts.").notice).toBeUndefined();
+  });
+  it("a tool's summary never hides the SSH message it wraps, and answers alone", () => {
+    expect(bestId('fatal: [web]: UNREACHABLE! => {"msg": "me@web: Permission denied (publickey)."}')).toBe('denied');
+    expect(bestId('fatal: [web]: UNREACHABLE! => {"changed": false, "unreachable": true}')).toBe('unreachable');
+  });
+});
+
+describe('a known line with an unexpected ending', () => {
+  it('is a connect failure: the closest article as a low-confidence guess, never silence', () => {
+    const r = best('ssh: connect to host 10.0.0.1 port 22: Protocol wrong type for socket');
+    expect(r).toMatchObject({ id: 'other-errno', via: 'template' });
+    expect(r!.confidence).toBeLessThanOrEqual(0.5);
+  });
+  it('a known ending still routes to its own article at full confidence', () => {
+    expect(best('ssh: connect to host 10.0.0.1 port 22: Connection refused')).toMatchObject({ id: 'refused', confidence: 0.97 });
+    expect(best('ssh: connect to host 10.0.0.1 port 22: Cannot assign requested address')).toMatchObject({ id: 'other-errno', confidence: 0.97 });
+  });
+  it('retyped without the spaces after colons', () => {
+    expect(bestId('ssh:connect to host github.com port 22:Connection timed out')).toBe('timed-out');
+  });
+});
+
+describe('typed and retyped text', () => {
+  it('upper case, typos and a sentence around the error', () => {
+    expect(bestId('CONNECTION REFUSED')).toBe('refused');
+    expect(bestId('ssh keeps saying conection timed out from the office wifi')).toBe('timed-out');
+    expect(best('ssh keeps saying conection timed out from the office wifi')?.via).toBe('fuzzy');
+  });
+  it('gives nothing for text about something else', () => {
+    expect(bestId('The database connection timed out')).toBeNull();
+    expect(bestId('hello world')).toBeNull();
+    expect(bestId('curl: (7) Failed to connect to localhost port 80: Connection refused')).toBeNull();
+  });
+});
