@@ -140,8 +140,10 @@ export class FuzzyIndex {
     const shortlist = [...pool].map((i) => this.entries[i]);
     const fuse = new Fuse(shortlist, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: this.opts.threshold, minMatchCharLength: 3 });
     const best = new Map<number, number>(); // rule → best combined score
-    for (const hit of fuse.search(query)) {
-      const e = hit.item;
+    // fuse.js drops entries far shorter than a typed sentence; those still count by their words.
+    const scores = new Map(fuse.search(query).map((h) => [h.item, h.score ?? 1]));
+    for (const e of shortlist) {
+      const score = scores.get(e) ?? 1;
       const inEntry = new Set(e.words);
       let letters = 0;
       let specific = false;
@@ -155,17 +157,19 @@ export class FuzzyIndex {
         }
       }
       // Most of what was typed must be in the entry, including at least one SSH-specific word;
-      // or, in a sentence about SSH, all the entry's words (two or more) must be in the sentence.
+      // or, in a sentence about SSH, most of the entry's words (two or more) must be in the sentence.
       const queryCoverage = letters / qLetters;
       const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
       const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
-      const inSentence = aboutSsh && entryCoverage >= 0.75 && hitWords.size >= 2;
+      const inSentence = aboutSsh && entryCoverage >= 0.6 && hitWords.size >= 2;
       if (!specific || !(typedMessage || inSentence)) continue;
       // fuse.js's bitap score rewards near-identical character runs; word coverage in both
       // directions rewards "all I typed is in there" and "there is little else in there", which is
       // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
-      const coverage = typedMessage ? queryCoverage : 0.8 * entryCoverage;
-      const combined = 0.4 * (1 - (hit.score ?? 1)) + 0.35 * coverage + 0.25 * entryCoverage;
+      // In a sentence, how much of the message is there is what counts; the rest is the reader's words.
+      const combined = typedMessage
+        ? 0.4 * (1 - score) + 0.35 * queryCoverage + 0.25 * entryCoverage
+        : 0.2 * (1 - score) + 0.8 * entryCoverage;
       if (combined > (best.get(e.rule) ?? 0)) best.set(e.rule, combined);
     }
     const out = [...best]
