@@ -10,7 +10,7 @@
 import { loadRules, toRules } from '../../src/catalog/rules.ts';
 import { readArticles } from '../../src/catalog/load.ts';
 import { createMatcher, type Matcher, type Rule } from '../../src/matcher/index.ts';
-import { CORPUS_HALVES, corpusFixtures, expectedAnswer, pasteFixtures, type Fixture } from '../../tests/fixtures/read.ts';
+import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer, pasteFixtures, type Fixture } from '../../tests/fixtures/read.ts';
 
 export const name = 'routing';
 
@@ -34,7 +34,7 @@ function tally(matcher: Matcher, fixtures: Fixture[]): Tally {
     const want = expectedAnswer(f);
     if (want === undefined) continue;
     const r = matcher.match(f.paste);
-    const got = r.best?.id ?? null;
+    const got = answerOf(r);
     t.total++;
     if (got === want) t.right++;
     else t.misses.push(`${f.rel} [${f.kind}]: want ${want ?? 'none'}, got ${got ?? 'none'}${r.best ? ` (${r.best.via} ${r.best.confidence})` : ''}`);

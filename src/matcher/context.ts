@@ -3,42 +3,15 @@
  * that have nothing to do with SSH too (`dial tcp 10.96.0.1:443: i/o timeout` from kubectl,
  * `connect ECONNREFUSED 127.0.0.1:5432` from a database driver). A hit on such a `shared`
  * template counts only when the paste matched an SSH-only template as well, or names SSH, one of
- * its programs or libraries, or port 22, or carries git's line for a remote it could not read, or
- * Ansible's UNREACHABLE line from a plugin that speaks SSH.
+ * its programs or libraries, or port 22, or is Ansible's UNREACHABLE from a plugin that speaks SSH.
+ * (git's `fatal: Could not read from remote repository.`, in any of its translations, is an SSH-only
+ * template of its own article, so a paste that carries it already passes the first test.)
  */
 import type { Hit } from './scan.ts';
 import type { NormLine } from './normalize.ts';
 
 // Bounded and literal-only: one linear pass per line, whatever the input.
 export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|:22\b|\bport 22\b/i;
-
-/**
- * git's closing line when the program it ran to reach the remote failed: `fatal: Could not read
- * from remote repository.`, in English or in git's own translations (a localized git keeps ssh's
- * lines in English but translates this one, `Schwerwiegend: Konnte nicht vom Remote-Repository
- * lesen.`). Over HTTPS git says `unable to access` or `repository '…' not found` instead, so the
- * line means a git remote reached through ssh (git:// and local paths print it too, but print none
- * of the shared wordings). Only git's `fatal:` prefix (or its translation) counts: an application
- * quoting the bare phrase in its own message does not. Literal alternatives after a bounded
- * prefix, so still one linear pass per line.
- */
-export const GIT_REMOTE_READ_RE = new RegExp(
-  '(?:fatal|schwerwiegend|致命错误)[ \u00a0]?[:：][ \u00a0]?(?:' +
-    [
-      'could not read from remote repository', // en
-      'konnte nicht vom remote-repository lesen', // de
-      'impossible de lire le dépôt distant', // fr
-      'no se pudo leer del repositorio remoto', // es
-      'incapaz de ler o repositório remoto', // pt_PT
-      'не удалось прочитать из внешнего репозитория', // ru
-      '无法读取远程仓库', // zh_CN
-      'impossibile leggere dal repository remoto', // it
-      '리모트 저장소에서 읽을 수 없습니다', // ko
-      'nie można czytać ze zdalnego repozytorium', // pl
-    ].join('|') +
-    ')',
-  'i',
-);
 
 /**
  * Ansible's `fatal: [web1]: UNREACHABLE! => {…}`: a connection plugin could not reach the host. Its
@@ -49,8 +22,8 @@ export const GIT_REMOTE_READ_RE = new RegExp(
  * kubectl, lxd/lxc name themselves): then UNREACHABLE does not count, whichever line says it (the
  * yaml callback prints "msg" on a line of its own).
  */
-export const ANSIBLE_UNREACHABLE_RE = /UNREACHABLE! =>/;
-export const NOT_SSH_TRANSPORT_RE = /http|winrm|wsman|psrp|docker|podman|kubectl|\blx[cd]\b|:598[56]\b|port=598[56]\b/i;
+const ANSIBLE_UNREACHABLE_RE = /UNREACHABLE! =>/;
+const NOT_SSH_TRANSPORT_RE = /http|winrm|wsman|psrp|docker|podman|kubectl|\blx[cd]\b|:598[56]\b|port=598[56]\b/i;
 
 export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): boolean {
   if (hits.some((h) => !h.template.shared)) return true;
@@ -62,7 +35,7 @@ export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): bool
     // original once, so the pass stays linear in the input.
     if (l.line === previous) continue;
     previous = l.line;
-    if (SSH_CONTEXT_RE.test(l.orig) || GIT_REMOTE_READ_RE.test(l.orig)) return true;
+    if (SSH_CONTEXT_RE.test(l.orig)) return true;
     unreachable ||= ANSIBLE_UNREACHABLE_RE.test(l.orig);
     otherTransport ||= NOT_SSH_TRANSPORT_RE.test(l.orig);
   }

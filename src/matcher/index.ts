@@ -23,7 +23,7 @@ import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize } from './normalize.ts';
-import { failsElsewhere, rankHits, toCandidates } from './rank.ts';
+import { failsElsewhere, rankHits, recoveredLater, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -35,6 +35,8 @@ export { compileTemplate, parseTemplate } from './compile.ts';
 
 /** Largest input accepted, in UTF-16 characters (10 MiB). */
 export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
+/** Stages whose failure always ends the connection attempt. */
+const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);
 /** Confidence ceiling for a notice-only answer in a paste that failed for another reason. */
 const NOT_THE_FAILURE_CONFIDENCE = 0.4;
 /** Evidence text longer than this is cut, so a hostile 100 kB line does not flood the UI. */
@@ -48,6 +50,8 @@ export const NOTICES = {
   fuzzy: 'No exact message matched; this is a best guess from similar wording. Check that it reads like your error.',
   notTheFailure:
     'The SSH line recognised here is a notice, not a failure, and other lines of this paste report an error: the failure is probably something else.',
+  recovered:
+    'This paste goes on to connect successfully after this error: it may be an earlier try that already recovered. Paste the output of the run that fails.',
   tooLarge: (chars: number, max: number) =>
     `The input is ${(chars / 1024 / 1024).toFixed(1)} MB, over the ${Math.round(max / 1024 / 1024)} MB limit; paste only the part around the error.`,
   failed: 'The matcher could not read this input; paste the error text only.',
@@ -93,6 +97,13 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       if ((topKind === 'warning' || topKind === 'info') && failsElsewhere(lines, hits)) {
         cands[0].confidence = Math.min(cands[0].confidence, NOT_THE_FAILURE_CONFIDENCE);
         return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.notTheFailure, stats: { lines: total } };
+      }
+      // Vagrant's `Warning: Connection timeout. Retrying...` before `Machine booted and ready!`: a
+      // failure to connect ends that connection, so a success after it in the same try is a retry
+      // that worked. (Later-stage messages are often not fatal: `load pubkey: invalid format`.)
+      if (ENDS_CONNECTION.has(rules[ranked[0].rule].stage) && recoveredLater(lines, ranked[0].at)) {
+        cands[0].confidence = Math.min(cands[0].confidence, NOT_THE_FAILURE_CONFIDENCE);
+        return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.recovered, stats: { lines: total } };
       }
       return { best: cands[0], alternatives: cands.slice(1), stats: { lines: total } };
     }

@@ -156,8 +156,32 @@ export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormL
 // Words a program uses when something failed. Bounded literal alternation: linear per line.
 const FAILURE_RE = /\b(?:error|fatal|failed|failure|exception|denied|refused|unable|cannot|timed out|timeout|aborted)\b/i;
 
-/** Whether a line no rule matched says something failed (a CI log whose only SSH line is a notice). */
+/** A log this long (lines besides debug output) is a log, not a message with its context. */
+const LONG_LOG = 10;
+/** Lines this close to a matched line are its context (`error: openpty: …` before `session_pty_req: … failed`). */
+const NEARBY = 3;
+
+/**
+ * Whether a long paste reports a failure far from every matched line: a CI log whose only SSH
+ * line is a notice (`Warning: Permanently added …`) and whose failure is something else.
+ */
 export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[]): boolean {
-  const matched = new Set(hits.map((h) => h.at));
-  return lines.some((l, i) => !l.debug && !matched.has(i) && FAILURE_RE.test(l.text));
+  const plain = lines.filter((l) => !l.debug);
+  if (plain.length < LONG_LOG) return false;
+  const near = (i: number) => hits.some((h) => Math.abs(h.at - i) <= NEARBY);
+  return lines.some((l, i) => !l.debug && FAILURE_RE.test(l.text) && !near(i));
+}
+
+// What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
+const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Entering interactive session|Machine booted and ready|Last login: |Welcome to )/;
+
+/**
+ * Whether the same try goes on to connect after line `at`: the error was a retry that recovered.
+ * A success in a later try (a manual `ssh` after a failed tool run) does not count: that try is
+ * another command, and the tool's failure is still the problem.
+ */
+export function recoveredLater(lines: readonly NormLine[], at: number): boolean {
+  const attempt = lines[at].attempt;
+  for (let i = at + 1; i < lines.length && lines[i].attempt === attempt; i++) if (SUCCESS_RE.test(lines[i].text)) return true;
+  return false;
 }

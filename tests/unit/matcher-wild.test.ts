@@ -121,9 +121,17 @@ describe('several errors in one paste', () => {
   });
   it('a notice alone in a log that failed for another reason is not presented as the answer', () => {
     const paste = [
+      'Run ssh-keyscan ci.example.com >> ~/.ssh/known_hosts',
       "Warning: Permanently added 'ci.example.com' (ED25519) to the list of known hosts.",
+      'Run npm ci',
+      'added 1203 packages in 41s',
+      'Run npm run build',
+      '> site@1.0.0 build',
+      '> vite build',
+      'vite v5.4.0 building for production...',
+      'transforming...',
       'npm ERR! code ELIFECYCLE',
-      'npm ERR! Failed at the build script.',
+      'npm ERR! Failed at the site@1.0.0 build script.',
       'Error: Process completed with exit code 1.',
     ].join('\n');
     const r = m.match(paste);
@@ -131,6 +139,21 @@ describe('several errors in one paste', () => {
     expect(r.best!.confidence).toBeLessThanOrEqual(0.4);
     expect(r.notice).toMatch(/notice, not a failure/);
     expect(m.match("Warning: Permanently added 'h' (ED25519) to the list of known hosts.").notice).toBeUndefined();
+    // A failure right next to the notice is its context, not another problem.
+    expect(m.match("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nError: the host key was added").notice).toBeUndefined();
+  });
+  it('a connect failure the same run recovered from is flagged, not presented as the answer', () => {
+    const retried = [
+      'ssh: connect to host 127.0.0.1 port 2222: Connection timed out',
+      'ssh: connect to host 127.0.0.1 port 2222: Connection timed out',
+      'Authenticated to 127.0.0.1 ([127.0.0.1]:2222) using "publickey".',
+    ].join('\n');
+    const r = m.match(retried);
+    expect(r.best?.id).toBe('timed-out');
+    expect(r.best!.confidence).toBeLessThanOrEqual(0.4);
+    expect(r.notice).toMatch(/recovered/);
+    // A success in another command (a manual ssh after the tool failed) does not excuse the failure.
+    expect(m.match(retried.replace('Authenticated', '$ ssh -p 2222 vagrant@127.0.0.1\nAuthenticated')).notice).toBeUndefined();
   });
   it("a tool's summary never hides the SSH message it wraps, and answers alone", () => {
     expect(bestId('fatal: [web]: UNREACHABLE! => {"msg": "me@web: Permission denied (publickey)."}')).toBe('denied');

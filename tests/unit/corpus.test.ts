@@ -1,0 +1,60 @@
+/**
+ * The real-paste corpus (tests/fixtures/corpus/): pastes people posted in public threads, each
+ * labelled with the article an SSH expert would send them to. Every paste is well-formed, its
+ * label names a real article (or none / uncovered), non-SSH text gets no answer, and each half
+ * reaches the routing goal. `npm run bench -- routing` prints the same figures per paste shape,
+ * with every miss.
+ */
+import { describe, expect, it } from 'vitest';
+import { readArticles } from '../../src/catalog/load.ts';
+import { loadRules, toRules } from '../../src/catalog/rules.ts';
+import { createMatcher, type Rule } from '../../src/matcher/index.ts';
+import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer } from '../fixtures/read.ts';
+
+/** Top-1 answers on the pastes labelled with an article, per half (issue #12's goal). */
+const GOAL = 0.95;
+const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
+
+let rules: Rule[];
+try {
+  rules = loadRules();
+} catch {
+  rules = toRules(readArticles().articles);
+}
+const matcher = createMatcher(rules);
+const ids = new Set(rules.map((r) => r.id));
+
+for (const half of CORPUS_HALVES) {
+  const corpus = corpusFixtures(half);
+  describe(`corpus: ${half}`, () => {
+    it('has pastes, each with a public source, a known label and a paste shape', () => {
+      expect(corpus.length).toBeGreaterThan(100);
+      const bad = corpus.filter(
+        (f) =>
+          !/^https?:\/\//.test(f.meta.source ?? '') ||
+          !(ids.has(f.label) || f.label === 'none' || f.label === 'uncovered') ||
+          !CLASSES.includes(f.kind) ||
+          f.paste.trim() === '',
+      );
+      expect(bad.map((f) => `${f.rel}: source=${f.meta.source} label=${f.label} class=${f.kind}`)).toEqual([]);
+    });
+
+    it('gives no answer for text that is not about an SSH failure (at most a line flagged as not the failure)', () => {
+      const wrong = corpus
+        .filter((f) => f.label === 'none')
+        .map((f) => ({ f, got: answerOf(matcher.match(f.paste)) }))
+        .filter(({ got }) => got !== null);
+      expect(wrong.map(({ f, got }) => `${f.rel} → ${got}`)).toEqual([]);
+    });
+
+    it(`routes at least ${GOAL * 100}% of the pastes labelled with an article to it`, () => {
+      const labelled = corpus.filter((f) => typeof expectedAnswer(f) === 'string');
+      const misses = labelled
+        .map((f) => ({ f, got: answerOf(matcher.match(f.paste)) }))
+        .filter(({ f, got }) => got !== f.label)
+        .map(({ f, got }) => `${f.rel} [${f.kind}]: want ${f.label}, got ${got}`);
+      const accuracy = (labelled.length - misses.length) / labelled.length;
+      expect(accuracy, `${labelled.length - misses.length}/${labelled.length}; misses:\n${misses.join('\n')}`).toBeGreaterThanOrEqual(GOAL);
+    });
+  });
+}
