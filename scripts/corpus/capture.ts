@@ -12,7 +12,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFile
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killAll, opensshVersion, osName, sshdAvailable } from './lib.ts';
-import { notReproducible, scenarios, type Scenario, type Verbosity } from './scenarios.ts';
+import { notReproducible, scenarios as baseScenarios, type Scenario, type Verbosity } from './scenarios.ts';
+import { scenariosV2 } from './scenarios-v2.ts';
+import { scenariosV2b } from './scenarios-v2b.ts';
+
+const scenarios: Scenario[] = [...baseScenarios, ...scenariosV2, ...scenariosV2b];
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASTES = join(ROOT, 'tests', 'fixtures', 'pastes');

@@ -63,10 +63,10 @@ export interface Scenario {
   capture(v?: Verbosity): Promise<string>;
 }
 
-const V = (v: Verbosity = ''): string[] => (v ? [v] : []);
-const at = (sshd: Sshd | number, user = USER): string[] => ['-p', String(typeof sshd === 'number' ? sshd : sshd.port), `${user}@127.0.0.1`];
+export const V = (v: Verbosity = ''): string[] => (v ? [v] : []);
+export const at = (sshd: Sshd | number, user = USER): string[] => ['-p', String(typeof sshd === 'number' ? sshd : sshd.port), `${user}@127.0.0.1`];
 
-function def(s: Omit<Scenario, 'capture'> & { fn: (w: Work, v: Verbosity) => Promise<string> }): Scenario {
+export function def(s: Omit<Scenario, 'capture'> & { fn: (w: Work, v: Verbosity) => Promise<string> }): Scenario {
   const { fn, ...rest } = s;
   return {
     ...rest,
@@ -79,7 +79,7 @@ function def(s: Omit<Scenario, 'capture'> & { fn: (w: Work, v: Verbosity) => Pro
 }
 
 /** A client with one authorised ed25519 key and a trusted host key. */
-async function authorisedSetup(w: Work, sshdOpts: Parameters<typeof startSshd>[1] = {}, user = USER) {
+export async function authorisedSetup(w: Work, sshdOpts: Parameters<typeof startSshd>[1] = {}, user = USER) {
   const key = userKey(w, 'id_ed25519', 'ed25519');
   authorize(w, user, [key.pub]);
   const sshd = await startSshd(w, sshdOpts);
@@ -194,7 +194,7 @@ export const connectionTimedOut = def({
 });
 
 /** Runs ssh inside a private network namespace made here (no packet ever leaves it). */
-function inNetns(w: Work, setup: string, argv: string[]) {
+export function inNetns(w: Work, setup: string, argv: string[]) {
   const cmd = `${setup} exec ${argv.map((a) => `'${a}'`).join(' ')}`;
   return run(w, ['/usr/bin/unshare', '--net', '--mount', '/bin/sh', '-c', cmd]);
 }
@@ -874,7 +874,7 @@ export const identityNotAccessible = def({
 // =============================================================================================
 // Agent
 
-async function startAgent(w: Work): Promise<string> {
+export async function startAgent(w: Work): Promise<string> {
   const sock = join(w.dir, 'agent.sock');
   const p = track(spawn(SSH_AGENT, ['-D', '-a', sock], { stdio: 'ignore', env: { PATH: '/usr/bin:/bin' } }));
   w.cleanups.push(() => stopProcess(p));
@@ -1653,5 +1653,8 @@ export const notReproducible: Record<string, string> = {
   'load-pubkey-invalid-format':
     "OpenSSH 9.2's sshkey_load_public (authfile.c) turns every failure to read a public half into ENOENT (\"Pretend we couldn't find the key\"), which ssh.c check_load ignores, so 9.2 never prints `load pubkey ...: invalid format` (tried: PEM key without .pub, garbage .pub).",
   'git-repository-access-denied': 'printed by a git hosting service (GitHub/GitLab) after SSH auth; faking it with a ForceCommand would not be real output.',
+  'sshd-timeout-before-authentication':
+    "Debian 12's sshd 9.2p1-2+deb12u3 and later (the CVE-2024-6387 fix) logs nothing when LoginGraceTime expires (tried: LoginGraceTime 1, a client that sends its banner and stalls); 8.5-9.7 unpatched log it from the signal handler, 9.8+ from the listener.",
+  'openssl-version-mismatch': 'needs an ssh binary built against a different OpenSSL than the one installed; this machine has one matching pair from Debian packages.',
 };
 

@@ -71,7 +71,8 @@ const WORDS_RE = /[a-z0-9]+/g;
 /** Lowercased words of `s`, at most `max`; paths and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out. */
 function wordsOf(s: string, max = Infinity): string[] {
   const out: string[] = [];
-  for (const token of s.split(/\s+/)) {
+  // Normalised lines have single spaces between words.
+  for (const token of s.split(' ')) {
     if (token.indexOf('/') !== -1 || token.indexOf('\\') !== -1) continue;
     for (const w of token.toLowerCase().match(WORDS_RE) ?? []) {
       if (out.length >= max) return out;
@@ -124,13 +125,14 @@ const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'/g;
 export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
   const out: FragmentHit[] = [];
   for (let at = 0; at < lines.length; at++) {
-    if (!only(at) || lines[at].debug) continue;
+    const text = lines[at].text;
+    // Every run has two words or more: a line without a space has none of them.
+    if (!only(at) || lines[at].debug || text.indexOf(' ') === -1) continue;
     const best = new Map<number, FragmentHit>();
     const offer = (h: FragmentHit) => {
       const cur = best.get(h.rule);
       if (!cur || h.letters > cur.letters || (h.letters === cur.letters && !h.needsContext && cur.needsContext)) best.set(h.rule, h);
     };
-    const text = lines[at].text;
     const words = wordsOf(text, MAX_WORDS);
 
     // Runs found in order, from a specific seed word, extended both ways.

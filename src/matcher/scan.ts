@@ -31,7 +31,7 @@ export interface ScanIndex {
   templates: CompiledTemplate[];
   /** word → indices of templates keyed by that word. */
   byWord: Map<string, number[]>;
-  /** Templates with no usable whole word: tried on every line by their anchor (rare). */
+  /** Templates with no usable whole word (no ASCII letters): tried on the lines holding their anchor. */
   unindexed: number[];
 }
 
@@ -164,8 +164,9 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
         }
       }
     }
+    // Templates with no ASCII word (git's translated lines) are tried only where their anchor is.
     for (const t of unindexed) {
-      if (stamp[t] !== gen) {
+      if (stamp[t] !== gen && lower.indexOf(templates[t].anchor) !== -1) {
         stamp[t] = gen;
         out.push(t);
       }
