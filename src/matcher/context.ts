@@ -3,7 +3,7 @@
  * that have nothing to do with SSH too (`dial tcp 10.96.0.1:443: i/o timeout` from kubectl,
  * `connect ECONNREFUSED 127.0.0.1:5432` from a database driver). A hit on such a `shared`
  * template counts only when the paste matched an SSH-only template as well, or names SSH, one of
- * its programs or libraries, or port 22, or is Ansible's UNREACHABLE from a plugin that speaks SSH.
+ * its programs or libraries, its key and known-hosts files, or port 22, or is Ansible's UNREACHABLE from a plugin that speaks SSH.
  * (git's `fatal: Could not read from remote repository.`, in any of its translations, is an SSH-only
  * template of its own article, so a paste that carries it already passes the first test.)
  */
@@ -11,7 +11,7 @@ import type { Hit } from './scan.ts';
 import type { NormLine } from './normalize.ts';
 
 // Bounded and literal-only: one linear pass per line, whatever the input.
-export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|:22\b|\bport 22\b/i;
+export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|known_hosts|authorized_keys|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|:22\b|\bport 22\b/i;
 
 /**
  * Ansible's `fatal: [web1]: UNREACHABLE! => {…}`: a connection plugin could not reach the host. Its
