@@ -84,8 +84,9 @@ const OTHER_PREFIX_RE = new RegExp(
       // PowerShell and cmd prompts
       String.raw`PS [A-Za-z]:\\[^>]{0,260}>[ \t]*`,
       String.raw`[A-Za-z]:\\[^>\s]{0,260}>[ \t]*`,
-      // user@host:~$ , root@host:/etc# , [user@host ~]$
+      // user@host:~$ , root@host:/etc# , [user@host ~]$ , zsh's user@host dir %
       String.raw`[\w.-]{1,64}@[\w.-]{1,253}:[^\s$#]{0,260}[$#][ \t]+`,
+      String.raw`[\w.-]{1,64}@[\w.-]{1,253} [^\s%$#]{1,260} [%$#][ \t]+`,
       String.raw`\[[\w.-]{1,64}@[\w.-]{1,253}[^\]]{0,260}\][$#][ \t]+`,
       // bare prompts and e-mail quoting
       String.raw`[$#%>][ \t]+`,
