@@ -10,7 +10,10 @@ import { ogImages } from './src/integrations/og-images.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { redirects, sitemapFilter } from './src/integrations/redirects.ts';
 import { rulesModule } from './src/integrations/rules-module.ts';
+import { guidedModule } from './src/integrations/guided-module.ts';
 import { remarkCauses } from './src/markdown/remark-causes.ts';
+import { remarkVerdicts } from './src/markdown/remark-verdicts.ts';
+import { SHIKI_CONFIG } from './src/markdown/shiki.ts';
 
 const site = new URL(siteUrl(process.env));
 
@@ -24,6 +27,7 @@ export default defineConfig({
   integrations: [
     catalogCheck(),
     rulesModule(),
+    guidedModule(),
     mdx(),
     pagefindIndex(),
     sitemap({ filter: sitemapFilter() }),
@@ -34,11 +38,8 @@ export default defineConfig({
     csp(),
   ],
   markdown: {
-    remarkPlugins: [remarkCauses],
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-    },
+    remarkPlugins: [remarkCauses, remarkVerdicts],
+    shikiConfig: SHIKI_CONFIG,
   },
   devToolbar: { enabled: false },
 });

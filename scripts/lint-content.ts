@@ -1,7 +1,22 @@
-/** `npm run lint:content`: validate every article (schema, cross-references, body rules) and list every problem. */
+/**
+ * `npm run lint:content`: validate every article (schema, cross-references, body rules, verdict
+ * blocks) and list every problem; also require guided checks on the most visited articles (not
+ * a build failure: the build only rejects broken blocks, not missing ones).
+ */
 import { contentProblems } from '../src/catalog/lint.ts';
+import { missingGuided } from '../src/guided/coverage.ts';
+import { conventionMessages } from '../src/catalog/lint-conventions.ts';
 
 const { articles, messages } = contentProblems();
+const missing = missingGuided(articles);
+if (missing.length) {
+  messages.push(
+    `[guided-checks] ${missing.length} cause(s) of the most visited articles have a check command but no \`verdict\` block (content/README.md, "Guided checks"):\n` +
+      missing.map((m) => `  content/errors/${m.id}.mdx#${m.cause}`).join('\n'),
+  );
+}
+// Cloud providers, drop-ins and lockout guards (content/README.md): reported here, not a build failure yet.
+messages.push(...conventionMessages(articles));
 if (messages.length) {
   console.error(messages.join('\n'));
   console.error(`\n${messages.length} problem(s) in content/errors/`);

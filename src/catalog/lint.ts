@@ -5,6 +5,9 @@
  */
 import { OS_KEYS } from './schema.ts';
 import { catalogProblems, readArticles, readIdContract, type Article } from './load.ts';
+import { BUILD_RULES, conventionProblems } from './lint-conventions.ts';
+import { openingTag } from './mdx-tags.ts';
+import { guidedProblems } from '../guided/coverage.ts';
 
 export interface LintProblem {
   file: string;
@@ -30,7 +33,8 @@ const SERVER_TABS = ['ubuntu', 'rhel', 'cloud'] as const;
 
 /** Everything between an opening <Name ...> and its matching </Name>, not nested. */
 function blocks(body: string, name: string): { attrs: string; inner: string; start: number }[] {
-  const re = new RegExp(`<${name}(\\s[^>]*)?>([\\s\\S]*?)</${name}>`, 'g');
+  // Quote-aware: versions="openssh>=8.8" holds a `>` that does not end the tag.
+  const re = new RegExp(`${openingTag(name).source}([\\s\\S]*?)</${name}>`, 'g');
   return [...body.matchAll(re)].map((m) => ({ attrs: m[1] ?? '', inner: m[2], start: m.index ?? 0 }));
 }
 
@@ -81,7 +85,8 @@ export function lintArticle(article: Article): LintProblem[] {
     if (!covered) report('server-tabs', `side is "${data.side}": at least one tab group needs tabs for ${SERVER_TABS.join(', ')}`);
   }
 
-  const outsideRisky = body.replace(/<Risky(\s[^>]*)?>[\s\S]*?<\/Risky>/g, '');
+  // Verdict blocks describe what a check's output shows ("PermitRootLogin yes: root may…"), not advice.
+  const outsideRisky = body.replace(/<Risky(\s[^>]*)?>[\s\S]*?<\/Risky>/g, '').replace(/^```verdict\n[\s\S]*?^```$/gm, '');
   for (const r of blocks(body, 'Risky')) {
     if (!attr(r.attrs, 'risk')) report('risky', '<Risky> needs risk="…" saying what can go wrong');
   }
@@ -89,16 +94,18 @@ export function lintArticle(article: Article): LintProblem[] {
     const m = pattern.exec(outsideRisky);
     if (m) report(`forbidden:${rule}`, `"${m[0]}" is advice we never give; a risky workaround goes inside <Risky risk="…">`);
   }
+  for (const p of conventionProblems(article)) if (BUILD_RULES.has(p.rule)) report(p.rule, p.message);
   return problems;
 }
 
-/** Every problem in content/errors/ (schema, cross-references, the id contract, body rules), one line each. */
+/** Every problem in content/errors/ (schema, cross-references, the id contract, body rules, verdict blocks), one line each. */
 export function contentProblems(): { articles: Article[]; messages: string[] } {
   const { articles, problems } = readArticles();
   const messages = [
     ...problems.map((p) => p.message),
     ...catalogProblems(articles, readIdContract()).map((p) => p.message),
     ...articles.flatMap(lintArticle).map((p) => `${p.file}: [${p.rule}] ${p.message}`),
+    ...guidedProblems(articles),
   ];
   return { articles, messages };
 }

@@ -133,22 +133,18 @@ export function checkPermissions(text: string, opts: PermissionsOptions = {}): P
  */
 function mergeDuplicates(findings: Finding[], entries: PermEntry[]): Finding[] {
   const byLine = new Map(entries.map((e) => [e.line, e]));
-  const seen = new Map<string, Finding>();
-  const out: Finding[] = [];
+  // Lines are gathered in a set per finding and sorted once: merging into a growing array per
+  // duplicate would be quadratic on a long listing.
+  const seen = new Map<string, { finding: Finding; lines: Set<number> }>();
   for (const f of findings) {
     const e = byLine.get(f.lines[0]!);
     const who = e && (e.role === 'home' || e.role === 'ssh-dir') ? e.role : e?.path;
     const key = `${f.rule}|${who}|${e?.modeString ?? ''}|${e?.owner ?? ''}`;
     const prev = seen.get(key);
-    if (prev) {
-      prev.lines = [...new Set([...prev.lines, ...f.lines])].sort((a, b) => a - b);
-    } else {
-      const copy = { ...f, lines: [...f.lines] };
-      seen.set(key, copy);
-      out.push(copy);
-    }
+    if (prev) for (const l of f.lines) prev.lines.add(l);
+    else seen.set(key, { finding: f, lines: new Set(f.lines) });
   }
-  return out;
+  return [...seen.values()].map(({ finding, lines }) => ({ ...finding, lines: [...lines].sort((a, b) => a - b) }));
 }
 
 /** Reads `ls -l` lines, tracking which directory each listing belongs to. */

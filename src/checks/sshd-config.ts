@@ -12,6 +12,7 @@
 import { CHECK_ARTICLES as A } from './articles.ts';
 import { clip, prepareInput } from './input.ts';
 import { ACCUMULATING, canonicalKeyword, keywordInfo, SSHD_KEYWORDS } from './sshd-keywords.ts';
+import { evaluateMatch, wildcardMatch, type ConnectionSpec } from './sshd-match.ts';
 import { capFindings, RuleBudget, sortFindings, type CheckResultBase, type Finding } from './types.ts';
 
 /** One keyword line as read. */
@@ -45,14 +46,42 @@ export interface SshdConfigReport extends CheckResultBase {
   source: 'file' | 'sshd-T';
   files: ConfigFile[];
   /** Global effective values (first value wins), keyed by canonical keyword. */
-  effective: Record<string, { value: string; line: number | null; file: string | null }>;
+  effective: Record<string, EffectiveValue>;
   /** Keyword lines in the order sshd reads them (Includes expanded). */
   lines: ConfigLine[];
+  /** The settings for one connection (`sshd -T -C user=…,host=…,addr=…`), when one was given. */
+  connection: ConnectionSettings | null;
 }
 
-/** Options: the user to test Allow/Deny rules against. */
+/** One effective value and where it came from; `match` is the line of the Match block that set it. */
+export interface EffectiveValue {
+  value: string;
+  line: number | null;
+  file: string | null;
+  match?: number | null;
+}
+
+/** What sshd would use for one connection: global values overridden by the Match blocks that apply. */
+export interface ConnectionSettings {
+  spec: ConnectionSpec;
+  /** Paste lines of the Match blocks that apply, in reading order. */
+  matched: number[];
+  effective: Record<string, EffectiveValue>;
+}
+
+/**
+ * Options: the connection to simulate (user for Allow/Deny rules too; host and addr as in
+ * `sshd -T -C`), and the server's OS when the paste does not show it (`ubuntu-24.04`).
+ */
 export interface SshdConfigOptions {
   user?: string;
+  host?: string;
+  addr?: string;
+  laddr?: string;
+  lport?: number;
+  os?: string;
+  /** The article the error in the same paste was routed to: the settings that explain it are named. */
+  routedId?: string | null;
 }
 
 // Defaults that matter for the checks (servconf.c fill_default_server_options).
@@ -83,7 +112,7 @@ function isMarkerPath(p: string): boolean {
 /** Analyses the config; never throws. */
 export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): SshdConfigReport {
   const input = prepareInput(text);
-  const report: SshdConfigReport = { kind: 'sshd-config', source: 'file', files: [], effective: {}, lines: [], notices: [...input.notices], findings: [] };
+  const report: SshdConfigReport = { kind: 'sshd-config', source: 'file', files: [], effective: {}, lines: [], connection: null, notices: [...input.notices], findings: [] };
   if (input.empty) return report;
 
   if (looksLikeSshdT(input.lines)) {
@@ -110,7 +139,8 @@ export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): Ssh
     (cur as Seg).lines.push(i);
     (cur as Seg).end = i + 1;
   });
-  const nonEmpty = segs.filter((s) => s.lines.some((i) => input.lines[i]!.trim() !== '') || segs.length === 1);
+  // An os-release pasted along (`tail -n +1 /etc/os-release /etc/ssh/sshd_config`) is a hint, not a config file.
+  const nonEmpty = segs.filter((s) => !/os-release$/.test(s.name) && (s.lines.some((i) => input.lines[i]!.trim() !== '') || segs.length === 1));
   const mainIdx = Math.max(0, nonEmpty.findIndex((s) => /(?:^|\/)sshd_config$/.test(s.name)));
   const main = nonEmpty[mainIdx];
   if (!main) return report;
@@ -126,7 +156,7 @@ export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): Ssh
     for (const i of seg.lines) {
       const n = i + 1;
       const t = stripComment(input.lines[i]!.trim());
-      if (t === '') continue;
+      if (t === '' || OS_HINT_LINE_RE.test(t)) continue;
       const m = KEYWORD_LINE_RE.exec(t);
       if (!m) {
         unparsable++;
@@ -171,8 +201,10 @@ export function checkSshdConfig(text: string, opts: SshdConfigOptions = {}): Ssh
   const winners = new Set<number>();
   findings.push(...duplicateRules(report.lines, report.files, winners, budget));
   computeEffective(report);
-  findings.push(...authRules(report, opts, winners));
-  findings.push(...listenRules(report.lines));
+  findings.push(...connectionRules(report, opts));
+  const view = report.connection ? { ...report, effective: report.connection.effective } : report;
+  findings.push(...authRules(view, opts, winners), ...routedRules(view, opts.routedId));
+  findings.push(...listenRules(report.lines), ...socketActivationRules(report.lines, input.lines, opts.os));
   budget.report(report.notices);
   report.findings = sortFindings(capFindings(findings, report.notices));
   return report;
@@ -446,29 +478,7 @@ function userPatternMatches(pattern: string, user: string): { user: boolean; hos
   const at = pattern.indexOf('@');
   const up = at >= 0 ? pattern.slice(0, at) : pattern;
   const host = at >= 0 ? pattern.slice(at + 1) : null;
-  return { user: wildcard(up, user), host };
-}
-
-/** Iterative `*`/`?` matching: linear-time, no regex built from user input. */
-function wildcard(p: string, s: string): boolean {
-  let pi = 0;
-  let si = 0;
-  let star = -1;
-  let mark = 0;
-  while (si < s.length) {
-    if (pi < p.length && (p[pi] === '?' || p[pi] === s[si])) {
-      pi++;
-      si++;
-    } else if (pi < p.length && p[pi] === '*') {
-      star = pi++;
-      mark = si;
-    } else if (star >= 0) {
-      pi = star + 1;
-      si = ++mark;
-    } else return false;
-  }
-  while (pi < p.length && p[pi] === '*') pi++;
-  return pi === p.length;
+  return { user: wildcardMatch(up, user), host };
 }
 
 function userRules(report: SshdConfigReport, user: string | null): Finding[] {
@@ -574,7 +584,8 @@ function closestKeyword(word: string): string | null {
   return best;
 }
 
-function editDistance(a: string, b: string, cap: number): number {
+/** Levenshtein distance, given up at `cap` (returns cap): for keyword typo suggestions. */
+export function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) >= cap) return cap;
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -596,8 +607,138 @@ function checkEffective(lines: string[], report: SshdConfigReport, opts: SshdCon
   });
   report.files.push({ name: 'sshd -T', startLine: 1, endLine: lines.length, includedAt: null });
   computeEffective(report);
-  const findings = [...authRules(report, opts, null), ...listenRules(report.lines)];
+  const findings = [...authRules(report, opts, null), ...routedRules(report, opts.routedId), ...listenRules(report.lines), ...socketActivationRules(report.lines, lines, opts.os)];
   report.notices.push('This is `sshd -T` output: the values sshd actually uses (first value wins already applied). To see which file set a value, paste the config files instead.');
   report.findings = sortFindings(capFindings(findings, report.notices));
   return report;
+}
+
+/** `ID=ubuntu`, `VERSION_ID="24.04"`, `PRETTY_NAME="Ubuntu 24.04 LTS"`: /etc/os-release lines pasted along. */
+const OS_HINT_LINE_RE = /^(?:ID|ID_LIKE|VERSION_ID|VERSION|PRETTY_NAME|NAME|VERSION_CODENAME|UBUNTU_CODENAME|HOME_URL|SUPPORT_URL|BUG_REPORT_URL|PRIVACY_POLICY_URL|LOGO)=/;
+
+/** Ubuntu's version from a paste (os-release, lsb_release) or an `--os ubuntu-24.04` hint, as [major, minor]. */
+function ubuntuVersion(lines: string[], os: string | undefined): [number, number] | null {
+  const hint = /^ubuntu[-_ ]?(\d{2})\.(\d{2})/i.exec(os?.trim() ?? '');
+  if (hint) return [Number(hint[1]), Number(hint[2])];
+  const text = lines.slice(0, 5000).filter((l) => /ubuntu|VERSION_ID/i.test(l)).join('\n');
+  if (!/ubuntu/i.test(text)) return null;
+  const m = /Ubuntu (\d{2})\.(\d{2})/i.exec(text) ?? /VERSION_ID="?(\d{2})\.(\d{2})/.exec(text);
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * Ubuntu 22.10 and later start sshd from ssh.socket: systemd holds the listening socket, so a
+ * Port or ListenAddress edit does nothing until the socket is rebuilt (from 23.10 a generator
+ * reads them from sshd_config at daemon-reload; 22.10 and 23.04 need a ssh.socket override).
+ */
+function socketActivationRules(lines: ConfigLine[], raw: string[], os: string | undefined): Finding[] {
+  const listen = lines.filter((l) => (l.canon === 'port' && l.value.trim() !== '22') || l.canon === 'listenaddress');
+  if (!listen.length) return [];
+  const ubuntu = ubuntuVersion(raw, os);
+  const socketSeen = raw.slice(0, 5000).some((l) => /\bssh\.socket\b/.test(l));
+  const socketEra = ubuntu !== null && (ubuntu[0] > 22 || (ubuntu[0] === 22 && ubuntu[1] >= 10));
+  if (!socketEra && !socketSeen) return [];
+  const generator = ubuntu === null || ubuntu[0] > 23 || (ubuntu[0] === 23 && ubuntu[1] >= 10);
+  const what = listen.map((l) => `${l.keyword} ${l.value}`).join(', ');
+  return [
+    {
+      rule: 'socket-activation',
+      severity: 'warning',
+      lines: listen.map((l) => l.line),
+      message: `${ubuntu ? `Ubuntu ${ubuntu[0]}.${String(ubuntu[1]).padStart(2, '0')}` : 'This server'} starts sshd from ssh.socket: systemd, not sshd, holds the listening socket, so ${what} takes effect only when the socket is rebuilt. \`systemctl restart ssh\` alone leaves it listening where it was (clients get "Connection refused" on the new port).${generator ? ' A systemd generator reads Port and ListenAddress from sshd_config at daemon-reload.' : ' On 22.10 and 23.04 ssh.socket does not read sshd_config at all: its ListenStream must be overridden.'}`,
+      fix: generator
+        ? 'sudo sshd -t && sudo systemctl daemon-reload && sudo systemctl restart ssh.socket\nsudo ss -tlnp | grep -w sshd   # or: systemctl cat ssh.socket'
+        : 'sudo systemctl edit ssh.socket   # [Socket] ListenStream=  (empty line first), then ListenStream=<port>\nsudo systemctl daemon-reload && sudo systemctl restart ssh.socket',
+      articleId: A.connectionRefused,
+    },
+  ];
+}
+
+/**
+ * Every Match line's verdict for the connection, then the settings sshd would use for it. Reads
+ * only the report's lines and global values, so a report that crossed a worker boundary (the
+ * paste box's connection fields) can be re-simulated without the paste.
+ */
+export function simulateConnection(report: SshdConfigReport, spec: ConnectionSpec): { settings: ConnectionSettings; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const verdicts = new Map<number, boolean>();
+  for (const l of report.lines) {
+    if (l.canon !== 'match') continue;
+    const v = evaluateMatch(l.value, spec);
+    verdicts.set(l.line, v.matches);
+    if (v.error) findings.push({ rule: 'bad-match', severity: 'error', lines: [l.line], message: `Match ${clip(l.value, 80)}: ${v.error}; \`sshd -t\` fails with "Bad Match condition".`, fix: `Fix the Match line, ${RESTART}`, articleId: A.sshdConfigTest });
+    else if (v.unknown.length) findings.push({ rule: 'match-unknown', severity: 'info', lines: [l.line], message: `Match ${clip(l.value, 80)} was taken as not matching: ${v.unknown.join(', ')} cannot be told from the paste.`, fix: '', articleId: null });
+  }
+  const set: Record<string, EffectiveValue> = {};
+  const acc = new Map<string, { values: string[]; line: number; file: string; match: number }>();
+  for (const l of report.lines) {
+    if (l.context === 'global' || l.canon === 'match' || l.canon === 'include' || !verdicts.get(l.context)) continue;
+    if (ACCUMULATING.has(l.canon)) {
+      const a = acc.get(l.canon);
+      if (a) {
+        if (a.values.length < 1000) a.values.push(l.value);
+      } else acc.set(l.canon, { values: [l.value], line: l.line, file: l.file, match: l.context });
+      continue;
+    }
+    set[l.canon] ??= { value: l.value, line: l.line, file: l.file, match: l.context };
+  }
+  for (const [k, a] of acc) set[k] = { value: a.values.join(' '), line: a.line, file: a.file, match: a.match };
+  const matched = [...verdicts].filter(([, m]) => m).map(([line]) => line);
+  return { settings: { spec, matched, effective: { ...report.effective, ...set } }, findings };
+}
+
+/** With a connection given: which Match blocks apply and what they change, like `sshd -T -C`. */
+function connectionRules(report: SshdConfigReport, opts: SshdConfigOptions): Finding[] {
+  const spec: ConnectionSpec = {
+    ...(opts.user?.trim() ? { user: opts.user.trim() } : {}),
+    ...(opts.host?.trim() ? { host: opts.host.trim() } : {}),
+    ...(opts.addr?.trim() ? { addr: opts.addr.trim() } : {}),
+    ...(opts.laddr?.trim() ? { laddr: opts.laddr.trim() } : {}),
+    ...(opts.lport !== undefined ? { lport: opts.lport } : {}),
+  };
+  if (!Object.keys(spec).length || !report.lines.some((l) => l.canon === 'match')) return [];
+  const { settings, findings } = simulateConnection(report, spec);
+  report.connection = settings;
+  const who = Object.entries(spec).map(([k, v]) => `${k}=${v}`).join(',');
+  const changed = Object.entries(settings.effective).filter(([, v]) => v.match != null);
+  findings.push({
+    rule: 'match-applies',
+    severity: 'info',
+    lines: settings.matched,
+    message: settings.matched.length
+      ? `For ${who}, the Match block${settings.matched.length > 1 ? 's' : ''} at line ${settings.matched.join(', ')} appl${settings.matched.length > 1 ? 'y' : 'ies'}: ${changed.map(([k, v]) => `${k} ${clip(v.value, 60)} (line ${v.line})`).join(', ') || 'nothing changed'}. The first value inside a matching block wins over every global value.`
+      : `For ${who}, no Match block applies: the global values are used.`,
+    fix: `sudo sshd -T -C ${who}   # on the server: the settings sshd really uses for this connection`,
+    articleId: null,
+  });
+  return findings;
+}
+
+/**
+ * The effective setting behind the error pasted with the config (the paste box routes the error
+ * line; the config or `sshd -T` output says why): password or key logins switched off, an allow
+ * list, the port and addresses sshd listens on.
+ */
+function routedRules(report: SshdConfigReport, routedId: string | null | undefined): Finding[] {
+  if (!routedId) return [];
+  const eff = report.effective;
+  const at = (k: string) => (eff[k]?.line != null ? [eff[k]!.line!] : []);
+  const where = (k: string) => (eff[k]?.line != null ? `${eff[k]!.file} line ${eff[k]!.line}` : 'the default');
+  const out: Finding[] = [];
+  if (routedId === A.deniedPassword && !yes(eff.passwordauthentication?.value) && !(yes(eff.kbdinteractiveauthentication?.value) && yes(eff.usepam?.value))) {
+    out.push({ rule: 'explains-password-denied', severity: 'error', lines: [...at('passwordauthentication'), ...at('kbdinteractiveauthentication')], message: `This is why the password is refused: PasswordAuthentication is ${eff.passwordauthentication?.value ?? 'no'} (${where('passwordauthentication')}) and keyboard-interactive cannot ask for one, so sshd never checks a password.`, fix: 'Log in with a key (recommended), or set "PasswordAuthentication yes" in the file that sets it — ' + RESTART, articleId: A.deniedPassword });
+  }
+  if (routedId === A.deniedPublickey && !yes(eff.pubkeyauthentication?.value)) {
+    out.push({ rule: 'explains-publickey-denied', severity: 'error', lines: at('pubkeyauthentication'), message: `This is why the key is refused: PubkeyAuthentication is ${eff.pubkeyauthentication?.value} (${where('pubkeyauthentication')}).`, fix: `Set "PubkeyAuthentication yes" there, ${RESTART}`, articleId: A.deniedPublickey });
+  }
+  if ((routedId === A.sshdUserNotAllowed || routedId === A.deniedPublickey || routedId === A.deniedPassword) && (eff.allowusers || eff.allowgroups || eff.denyusers || eff.denygroups)) {
+    const lists = ['allowusers', 'allowgroups', 'denyusers', 'denygroups'].filter((k) => eff[k]).map((k) => `${k} ${clip(eff[k]!.value, 80)}`);
+    out.push({ rule: 'explains-allow-list', severity: 'warning', lines: ['allowusers', 'allowgroups', 'denyusers', 'denygroups'].flatMap(at), message: `An allow/deny list is in effect (${lists.join('; ')}): a user it excludes gets the same "Permission denied" whatever the key or password. sshd's log says "not allowed because …".`, fix: 'Check the user against it (--user NAME, or the User field), and: sudo journalctl -u ssh -u sshd | grep "not allowed"', articleId: A.sshdUserNotAllowed });
+  }
+  if (routedId === A.connectionRefused || routedId === A.connectionTimedOut) {
+    const ports = eff.port?.value ?? '22';
+    const listen = eff.listenaddress?.value;
+    out.push({ rule: 'explains-refused', severity: 'info', lines: [...at('port'), ...at('listenaddress')], message: `sshd listens on port ${ports}${listen ? ` at ${clip(listen, 120)}` : ' on every address'}: the client must use that port (ssh -p ${ports.split(/\s+/)[0]}) and reach that address.`, fix: 'sudo ss -tlnp | grep -w sshd   # what is really listening', articleId: A.connectionRefused });
+  }
+  return out;
 }

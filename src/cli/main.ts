@@ -5,12 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { UsageError, type CliIo, type Command } from './io.ts';
+import { redactCommand } from './redact.ts';
 import { route } from './route.ts';
 
-/** `sshfix check log|perms|sshd-config`: src/cli/check.ts, loaded only when used. */
+/** `sshfix check [auto|log|perms|sshd-config|ssh-config|negotiation]`: src/cli/check.ts, loaded only when used. */
 const check: Command = {
   name: 'check',
-  summary: 'check an ssh -v log, ~/.ssh permissions or sshd_config (log | perms | sshd-config)',
+  summary: 'check an ssh -v log, ~/.ssh permissions, sshd_config, ~/.ssh/config or a "no matching" failure (auto | log | perms | sshd-config | ssh-config | negotiation)',
   usage: '',
   handlesHelp: true,
   async run(args, io) {
@@ -19,8 +20,32 @@ const check: Command = {
   },
 };
 
+/** `sshfix mcp`: src/cli/mcp.ts (the MCP SDK), loaded only when used. */
+const mcp: Command = {
+  name: 'mcp',
+  summary: 'serve the router, checks and articles to AI agents (Model Context Protocol over stdio)',
+  usage: '',
+  handlesHelp: true,
+  async run(args, io) {
+    const { mcpCommand } = await import('./mcp.ts');
+    return mcpCommand(args, io);
+  },
+};
+
+/** `sshfix doctor`: src/cli/doctor.ts (probes, ssh, the catalog), loaded only when used. */
+const doctor: Command = {
+  name: 'doctor',
+  summary: 'walk a connection to [user@]host[:port] stage by stage and name the article where it fails',
+  usage: '',
+  handlesHelp: true,
+  async run(args, io) {
+    const { doctorCommand } = await import('./doctor.ts');
+    return doctorCommand(args, io);
+  },
+};
+
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [route, check];
+export const COMMANDS: Command[] = [route, check, redactCommand, mcp, doctor];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

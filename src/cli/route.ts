@@ -10,11 +10,10 @@
  * Exit status: 0 when every input matched, 1 when any had no match, 2 on usage errors.
  */
 import { readFileSync } from 'node:fs';
-import { readArticles } from '../catalog/load.ts';
-import { loadRules, toRules } from '../catalog/rules.ts';
 import { articleUrl, siteUrl } from '../config.ts';
-import { createMatcher, type MatchResult, type Rule } from '../matcher/index.ts';
-import { UsageError, type CliIo, type Command } from './io.ts';
+import { loadCatalog } from '../lib/catalog.ts';
+import { createMatcher, type MatchResult } from '../matcher/index.ts';
+import { UsageError, type Command } from './io.ts';
 
 const USAGE = `Usage: sshfix route [--json | --jsonl] [FILE...]
 
@@ -22,25 +21,15 @@ Find the SSH Fix article for a pasted SSH error or \`ssh -vvv\` log.
 Reads each FILE as one paste; with no FILE, or FILE "-", reads standard input.
 
 Options:
-  --json    one JSON object for the input (an array of objects for several files)
+  --json    one JSON object for the input (an array of objects for several files),
+            with the routerVersion that answered
   --jsonl   one JSON object per file, one per line:
             {"file","id","url","confidence","evidence":{"line","text"},"alternatives":[{"id","confidence"}]}
   -h, --help  show this help
 
 Exit status: 0 every input matched, 1 some input had no match, 2 usage error.
-Links use SITE_URL (default http://localhost:4321/).
+Links use SITE_URL (default: the site the catalog was built for, http://localhost:4321/ in the repository).
 `;
-
-/** The rules for the CLI: the validated catalog, or, while it has cross-reference problems, every article that parses. */
-function cliRules(io: CliIo): Rule[] {
-  try {
-    return loadRules();
-  } catch (e) {
-    const { articles } = readArticles();
-    io.stderr(`sshfix: warning: the catalog has problems; routing with the ${articles.length} articles that parse (${String((e as Error).message).split('\n')[0]})\n`);
-    return toRules(articles);
-  }
-}
 
 /** One JSON record per input; `full` adds title, via, notice and per-alternative details for --json. */
 function record(file: string, r: MatchResult, base: string, full: boolean) {
@@ -123,11 +112,14 @@ export const route: Command = {
       }
     }
 
-    const matcher = createMatcher(cliRules(io));
-    const base = siteUrl(io.env);
+    // In the repository the catalog is read from content/; in the installed package it is embedded.
+    const catalog = loadCatalog((warning) => io.stderr(`sshfix: warning: ${warning}\n`));
+    const matcher = createMatcher(catalog.rules);
+    const base = siteUrl({ SITE_URL: io.env.SITE_URL || catalog.siteUrl });
     const results = inputs.map(({ file, text }) => ({ file, r: matcher.match(text) }));
     if (format === 'json') {
-      const recs = results.map(({ file, r }) => record(file, r, base, true));
+      // routerVersion: which rules and ranking gave these answers (src/catalog/router-version.ts)
+      const recs = results.map(({ file, r }) => ({ ...record(file, r, base, true), routerVersion: catalog.routerVersion }));
       io.stdout(JSON.stringify(recs.length === 1 ? recs[0] : recs, null, 2) + '\n');
     } else if (format === 'jsonl') {
       for (const { file, r } of results) io.stdout(JSON.stringify(record(file, r, base, false)) + '\n');

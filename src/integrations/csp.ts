@@ -18,6 +18,13 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
+/** The Markdown twins and the llms.txt files, as paths relative to the site root (one exact rule each: not every host takes a wildcard mid-path). */
+async function textFiles(root: string): Promise<string[]> {
+  const twins = (await readdir(join(root, 'errors')).catch(() => [])).filter((f) => f.endsWith('.md')).map((f) => `errors/${f}`);
+  const llms = (await readdir(root)).filter((f) => /^llms(-full)?\.txt$/.test(f));
+  return [...llms, ...twins.sort()];
+}
+
 /** The policy for a set of inline-script hashes. `frameAncestors` only takes effect in a header. */
 export function policy(hashes: Iterable<string>, frameAncestors?: string): string {
   const directives = [
@@ -69,6 +76,12 @@ export function csp(): AstroIntegration {
             `${base}embed/*`,
             `  Content-Security-Policy: ${policy(hashes, '*')}`,
             '',
+            // Markdown twins and llms*.txt are UTF-8 (titles hold ≥, …): without a charset, hosts send bare text/plain.
+            ...(await textFiles(root)).flatMap((f) => [
+              `${base}${f}`,
+              `  Content-Type: ${f.endsWith('.md') ? 'text/markdown' : 'text/plain'}; charset=utf-8`,
+              '',
+            ]),
           ].join('\n'),
         );
         logger.info(`CSP on ${pages.length} pages, ${hashes.size} inline script hash(es)`);

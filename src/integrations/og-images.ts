@@ -8,12 +8,15 @@
  * on the machine (fonts-dejavu comes with Chromium on Debian); without it, a generous width
  * estimate keeps text inside the frame with whatever font fontconfig picks. Rendered PNGs are
  * cached by content hash in node_modules/.cache/sshfix-og, so an unchanged article costs nothing.
+ * Rendering starts with the build and runs alongside Astro's page rendering.
  */
 import type { AstroIntegration } from 'astro';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArticles, ROOT } from '../catalog/load.ts';
@@ -297,57 +300,97 @@ export function ogCards(
 }
 
 const CACHE_DIR = join(ROOT, 'node_modules/.cache/sshfix-og');
-/** Flat colours: a 32-colour palette without dithering is ~18 kB a card and quick to encode. */
+/** Flat colours: a 32-colour palette without dithering is ~16 kB a card. */
 const PNG_OPTIONS = { compressionLevel: 6, palette: true, colours: 32, dither: 0, effort: 1 } as const;
 
-/** Render every card into `outDir/og/`, two at a time (the build machine may have two cores). */
-export async function writeOgImages(outDir: string, cards: Map<string, OgCard>, { concurrency = 2 } = {}): Promise<{ written: number; cached: number }> {
+/** Cards being rendered in the background; `finish` waits for them and writes the files. */
+export interface OgRender {
+  /** Render with `workers` cards at a time from now on, wait for the rest, write `outDir/og/<id>.png`. */
+  finish(outDir: string, { workers }: { workers: number }): Promise<{ written: number; cached: number }>;
+}
+
+/**
+ * Start rendering every card, `workers` at a time. The heavy part (rasterising, quantising,
+ * encoding) runs on libuv/libvips threads, so it goes on while the main thread renders pages;
+ * the PNGs are held until `finish`, because Astro empties the output directory after build start.
+ */
+export function startOgImages(cards: Map<string, OgCard>, { workers, cacheDir = CACHE_DIR }: { workers: number; cacheDir?: string }): OgRender {
   // Loaded with require, not import(): the config's module runner is closed by astro:build:done.
   const sharp = createRequire(import.meta.url)('sharp') as typeof import('sharp');
-  const dir = join(outDir, 'og');
-  mkdirSync(dir, { recursive: true });
   let cache = true;
   try {
-    mkdirSync(CACHE_DIR, { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
   } catch {
     cache = false;
   }
+  const pngs = new Map<string, Buffer>();
   let cached = 0;
+  let failure: unknown;
   const queue = [...cards];
   async function worker() {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [id, card] = next;
       const svg = ogSvg(card);
       const key = createHash('sha256').update(`${JSON.stringify(PNG_OPTIONS)}\n${svg}`).digest('hex').slice(0, 32);
-      const hit = join(CACHE_DIR, `${key}.png`);
-      let png: Buffer;
+      const hit = join(cacheDir, `${key}.png`);
       if (cache && existsSync(hit)) {
-        png = readFileSync(hit);
+        pngs.set(id, await readFile(hit));
         cached++;
-      } else {
-        png = await sharp(Buffer.from(svg)).removeAlpha().png(PNG_OPTIONS).toBuffer();
-        if (cache) writeFileSync(hit, png);
+        continue;
       }
-      writeFileSync(join(dir, `${id}.png`), png);
+      const png = await sharp(Buffer.from(svg)).removeAlpha().png(PNG_OPTIONS).toBuffer();
+      if (cache) await writeFile(hit, png);
+      pngs.set(id, png);
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { written: cards.size, cached };
+  // A failure stops the queue and is reported by finish (an unhandled rejection would end the build).
+  const run = () =>
+    worker().catch((e: unknown) => {
+      failure ??= e;
+      queue.length = 0;
+    });
+  const runs = Array.from({ length: workers }, run);
+  return {
+    async finish(outDir, { workers: more }) {
+      for (let n = runs.length; n < more && queue.length; n++) runs.push(run());
+      await Promise.all(runs);
+      if (failure) throw failure;
+      const dir = join(outDir, 'og');
+      await mkdir(dir, { recursive: true });
+      await Promise.all([...pngs].map(([id, png]) => writeFile(join(dir, `${id}.png`), png)));
+      return { written: pngs.size, cached };
+    },
+  };
 }
 
 export function ogImages(): AstroIntegration {
   let site = 'http://localhost:4321/';
+  let render: OgRender | undefined;
+  let started = 0;
+  let startError: Error | undefined;
+  const cores = availableParallelism();
   return {
     name: 'sshfix:og-images',
     hooks: {
       'astro:config:done': ({ config }) => {
         site = new URL(config.base, config.site ?? site).href;
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const started = Date.now();
+      // Cards come from the frontmatter alone, so rendering starts with the build and overlaps the
+      // page rendering (one core left to Astro's main thread); build:done only waits for the rest.
+      'astro:build:start': () => {
+        started = Date.now();
         try {
-          const { written, cached } = await writeOgImages(fileURLToPath(dir), ogCards(loadArticles(), site));
-          logger.info(`${written} preview images (${cached} from cache) in ${Date.now() - started} ms`);
+          render = startOgImages(ogCards(loadArticles(), site), { workers: Math.max(1, cores - 1) });
+        } catch (e) {
+          startError = e as Error;
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const waited = Date.now();
+        try {
+          if (!render) throw startError ?? new Error('rendering never started');
+          const { written, cached } = await render.finish(fileURLToPath(dir), { workers: cores });
+          logger.info(`${written} preview images (${cached} from cache) in ${Date.now() - waited} ms after the pages, ${Date.now() - started} ms since the build started`);
         } catch (e) {
           // Previews are nice to have: a machine without sharp's native part still builds the site.
           logger.warn(`preview images not generated: ${(e as Error).message}`);

@@ -6,6 +6,7 @@
 declare global {
   interface Window {
     sshfixTabs?: { current(): string | null };
+    sshfixCloud?: { current(): string | null };
   }
 }
 
@@ -32,6 +33,9 @@ export function shareUrl(anchor?: string): string {
   const url = new URL(location.pathname, location.origin);
   const os = currentOs();
   if (os) url.searchParams.set('os', os);
+  // On the cloud tab, the provider too (src/scripts/cloud-tabs.inline.js).
+  const cloud = os === 'cloud' ? window.sshfixCloud?.current() : null;
+  if (cloud) url.searchParams.set('cloud', cloud);
   if (anchor) url.hash = anchor;
   return url.href;
 }

@@ -224,3 +224,26 @@ test('after a paste over the limit is refused, the box answers the next paste', 
   await expect(page.locator('[data-best]')).toHaveAttribute('href', /permission-denied-publickey/);
   await expect(page.getByRole('status')).not.toContainText('limit');
 });
+
+test('guided check box: markup, binary junk and a long line are only text, answered "can\'t tell"', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dialogs = watchDialogs(page);
+  await page.goto('/errors/connection-refused/');
+  await page.waitForLoadState('networkidle');
+  const box = page.locator('#check-sshd-not-running');
+  const before = await surface(page);
+  for (const name of [...MARKUP, 'NUL bytes', 'binary junk 200 kB', '100,000-character line', 'ANSI colour flood']) {
+    await box.locator('textarea').fill(pick(name).text());
+    await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+    await box.locator('[data-guided-check]').click();
+    await expect(box.locator('.guided-verdict'), name).toHaveAttribute('data-verdict', 'cant-tell');
+    await expect(box.locator('.guided-answer')).toContainText('Run sudo ss -tlnp');
+    const after = await surface(page);
+    expect(after.pwned, `${name}: a handler ran`).toBeNull();
+    expect(after.counts, `${name}: no element of the pasted kind appears`).toEqual(before.counts);
+    expect(after.handlers, `${name}: no handler attribute appears`).toBe(before.handlers);
+    expect(after.jsUrls, `${name}: no javascript: or data: URL appears`).toBe(0);
+    expect(await longest(page), `${name}: long task`).toBeLessThan(LONG_TASK_MS);
+  }
+  expect(dialogs.count).toBe(0);
+});

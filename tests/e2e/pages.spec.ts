@@ -55,7 +55,7 @@ test('"copy for ticket" gives the title, the first step and a link with platform
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/errors/connection-refused/?os=rhel#firewall-rejects');
   const firstCause = await page.locator('.cause > h3').first().innerText();
-  await page.getByRole('button', { name: 'Markdown' }).click();
+  await page.getByRole('button', { name: 'Markdown', exact: true }).click();
   await expect(page.locator('.ticket-copy-status')).toHaveText('Copied as Markdown');
   const md = await page.evaluate(() => navigator.clipboard.readText());
   expect(md).toMatch(/^\*\*\[Connection refused\]\(http:\/\/localhost:\d+\/errors\/connection-refused\/\?os=rhel#firewall-rejects\)\*\*\n/);

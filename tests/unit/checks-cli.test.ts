@@ -73,4 +73,47 @@ describe('sshfix check', () => {
     expect(await checkCommand(['sshd-config'], x)).toBe(1);
     expect(out.join('\n')).toContain('empty');
   });
+
+  it('auto-detects a "no matching" failure and prints the per-host fix (check negotiation)', async () => {
+    const line = '$ ssh admin@old-switch\nUnable to negotiate with 10.20.0.2 port 22: no matching key exchange method found. Their offer: diffie-hellman-group1-sha1\n';
+    for (const args of [[], ['negotiation']]) {
+      const { x, out, err } = io(line);
+      expect(await checkCommand(args, x), args.join(' ')).toBe(1);
+      const text = out.join('\n');
+      expect(text).toMatch(/Host old-switch\n {11}    KexAlgorithms \+diffie-hellman-group1-sha1\n/);
+      expect(text).toContain('ssh -o KexAlgorithms=+diffie-hellman-group1-sha1 old-switch');
+      expect(text).toContain('/errors/no-matching-key-exchange/');
+      if (!args.length) expect(err.join('\n')).toContain('looks like an algorithm negotiation failure');
+    }
+  });
+
+  it('sshd-config with --user/--host/--addr simulates the Match blocks; --os adds the ssh.socket warning', async () => {
+    const { x, out } = io(fixture('sshd-config', 'tail-concat-dropins.txt'));
+    expect(await checkCommand(['sshd-config', '--user', 'deploy', '--host', 'client.example', '--addr=10.1.2.3', '--os', 'ubuntu-24.04'], x)).toBe(1);
+    const text = out.join('\n');
+    expect(text).toMatch(/for user=deploy,host=client\.example,addr=10\.1\.2\.3: Match blocks at line \d+/);
+    expect(text).toContain('passwordauthentication yes');
+    expect(text).toContain('systemctl restart ssh.socket');
+  });
+
+  it('ssh-config with --host, JSON', async () => {
+    const { x, out } = io('', { cfg: fixture('ssh-config', 'agent-keys-config.txt') });
+    expect(await checkCommand(['ssh-config', '--json', '--host', 'build-server', 'cfg'], x)).toBe(1);
+    const r = JSON.parse(out[0]!);
+    expect(r.kind).toBe('ssh-config');
+    expect(r.resolved.hostname.value).toBe('198.51.100.23');
+    expect(r.findings.map((f: { rule: string }) => f.rule)).toContain('too-many-keys');
+  });
+
+  it('options a check does not read, and error text given to auto, are usage errors', async () => {
+    for (const [args, stdin, why] of [
+      [['perms', '--addr', '10.0.0.1'], 'x', '--addr applies to sshd-config only'],
+      [['negotiation', '--host', 'h'], 'x', '--host applies to sshd-config and ssh-config only'],
+      [[], 'ssh: connect to host example.com port 22: Connection refused', 'sshfix route'],
+    ] as const) {
+      const { x, err } = io(stdin);
+      expect(await checkCommand([...args], x), args.join(' ')).toBe(2);
+      expect(err.join('\n')).toContain(why);
+    }
+  });
 });

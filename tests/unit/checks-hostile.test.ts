@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLog, checkPermissions, checkSshdConfig, detectKind } from '../../src/checks/index.ts';
+import { analyzeLog, checkPermissions, checkSshConfig, checkSshdConfig, detectKind, explainNegotiation } from '../../src/checks/index.ts';
 
-const all = (text: string) => [detectKind(text), analyzeLog(text), checkPermissions(text), checkSshdConfig(text, { user: 'x' })];
+const all = (text: string) => [
+  detectKind(text),
+  analyzeLog(text),
+  checkPermissions(text),
+  checkSshdConfig(text, { user: 'x' }),
+  checkSshdConfig(text, { user: 'x', host: 'h.example.com', addr: '10.0.0.1' }),
+  checkSshConfig(text, { host: 'h.example.com' }),
+  checkSshConfig(text),
+  explainNegotiation(text, { routedId: 'no-matching-cipher' }),
+];
 
 // Each input must come back as a result (never a throw) within a time budget. The budgets are
 // loose (the machine is shared): they catch catastrophic backtracking, which takes minutes.
@@ -55,6 +64,11 @@ describe('hostile input', () => {
       'drwxrwxrwx+ 1 a a 1 Jan 1 00:00 .\n'.repeat(50_000),
       'C:\\x\\y NT AUTHORITY\\SYSTEM:(F)\n                 Everyone:(R)\n'.repeat(20_000),
       'Port 22\n'.repeat(100_000),
+      `Match User ${'*'.repeat(3000)}a,${'?'.repeat(3000)}\n  PasswordAuthentication no\n`.repeat(20),
+      `Match Address ${'10.0.0.0/8,'.repeat(400)}::1/200\n`.repeat(50),
+      `Host ${'*a'.repeat(2000)}b\n  User x\n`.repeat(20),
+      `Unable to negotiate with h port 22: no matching cipher found. Their offer: ${'aes128-cbc,'.repeat(350)}\n`.repeat(2000),
+      `$ ssh ${'-o x '.repeat(800)}\n`.repeat(100),
     ];
     for (const text of inputs) timed(text, 15_000);
   }, 120_000);

@@ -1,8 +1,11 @@
 /**
- * Shows the check that fits a paste: the journey of an `ssh -v` log, or the findings of a
- * permissions listing or an sshd_config. Pasted values are inserted as text only.
+ * Shows the checks that fit a paste: the negotiation explainer under a "no matching …" answer,
+ * the journey of an `ssh -v` log, or the findings of a permissions listing, an sshd_config
+ * (with a connection to simulate its Match blocks for) or a client config. Pasted values are
+ * inserted as text only.
  */
-import type { Finding, LogTimeline } from '../../checks/index.ts';
+import { simulateConnection, type Finding, type LogTimeline, type NegotiationReport, type SshdConfigReport } from '../../checks/index.ts';
+import { ALGORITHM_WHAT } from '../../negotiation/algorithms.ts';
 import type { CheckReport } from './analyze.ts';
 import { articleHref, el } from './render.ts';
 
@@ -83,16 +86,96 @@ function findings(title: string, list: Finding[]): HTMLElement {
   return section;
 }
 
-/** Render the check for a paste, or clear the area when the paste is plain error text. */
-export function renderCheck(target: HTMLElement, report: CheckReport | null): void {
-  if (!report || (report.kind === 'debug-log' && !report.recognised)) {
-    target.replaceChildren();
-    return;
+/** Each "no matching …" failure: both offers, what could be re-enabled, OpenSSH's history, the per-host fix. */
+function negotiation(r: NegotiationReport): HTMLElement {
+  const section = el('section', { class: 'finder-check', 'aria-label': 'Algorithm negotiation' }, el('h2', {}, 'Why the two sides found no common algorithm'));
+  r.failures.forEach((f, i) => {
+    const finding = r.findings[i];
+    const facts = el('dl', { class: 'finder-facts' });
+    const fact = (k: string, v: string | null) => v && facts.append(el('dt', {}, k), el('dd', {}, v));
+    fact(f.reporter === 'client' ? 'Server offers' : 'Client offered', (f.reporter === 'client' ? f.serverOffer : f.clientOffer)?.join(', ') ?? 'not in the paste');
+    fact(f.reporter === 'client' ? 'Client offers' : 'Server accepts', (f.reporter === 'client' ? f.clientOffer : f.serverOffer)?.join(', ') ?? null);
+    if (f.reporter === 'client') fact(`In common if re-enabled (OpenSSH ${r.clientVersion})`, f.reEnable.length ? f.reEnable.join(', ') : 'nothing: the server must change');
+    section.append(el('h3', {}, `No matching ${ALGORITHM_WHAT[f.kind]}${f.line ? ` (line ${f.line})` : ''}`), facts);
+    if (f.history.length) section.append(el('ul', { class: 'finder-findings' }, ...f.history.map((h) => el('li', {}, h))));
+    if (finding?.fix) section.append(el('pre', {}, el('code', {}, finding.fix)));
+    const link = finding ? articleLink(finding.articleId, 'Read the full article') : null;
+    if (link) section.append(link);
+  });
+  return section;
+}
+
+// Settings worth showing for a simulated connection: the ones behind "Permission denied" and friends.
+const CONNECTION_KEYS = ['passwordauthentication', 'pubkeyauthentication', 'kbdinteractiveauthentication', 'permitrootlogin', 'authenticationmethods', 'allowusers', 'denyusers', 'forcecommand', 'chrootdirectory', 'allowtcpforwarding', 'x11forwarding', 'permittty', 'maxauthtries'];
+
+/** A small form: which Match blocks apply to user/host/address, and what sshd then uses (as `sshd -T -C`). */
+function connectionForm(report: SshdConfigReport): HTMLElement | null {
+  if (!report.lines.some((l) => l.canon === 'match')) return null;
+  const out = el('div', { class: 'finder-connection', 'aria-live': 'polite' });
+  const field = (name: string, label: string, placeholder: string) => {
+    const input = el('input', { type: 'text', name, placeholder, autocomplete: 'off', spellcheck: 'false', size: '16' });
+    return { input, wrap: el('label', {}, `${label} `, input) };
+  };
+  const user = field('user', 'User', 'alice');
+  const host = field('host', 'Host', 'client.example.com');
+  const addr = field('addr', 'Address', '203.0.113.7');
+  const update = () => {
+    const spec = {
+      ...(user.input.value.trim() ? { user: user.input.value.trim() } : {}),
+      ...(host.input.value.trim() ? { host: host.input.value.trim() } : {}),
+      ...(addr.input.value.trim() ? { addr: addr.input.value.trim() } : {}),
+    };
+    if (!Object.keys(spec).length) {
+      out.replaceChildren();
+      return;
+    }
+    const { settings, findings: notes } = simulateConnection(report, spec);
+    const facts = el('dl', { class: 'finder-facts' });
+    for (const k of CONNECTION_KEYS) {
+      const v = settings.effective[k];
+      if (!v) continue;
+      facts.append(el('dt', {}, k), el('dd', {}, `${v.value}${v.match != null ? ` (Match at line ${v.match})` : v.line != null ? ` (line ${v.line})` : ' (default)'}`));
+    }
+    out.replaceChildren(
+      el('p', {}, settings.matched.length ? `Match blocks that apply: line ${settings.matched.join(', ')}.` : 'No Match block applies: the global values are used.'),
+      facts,
+      ...notes.map((n) => el('p', { class: 'finder-notice' }, n.message)),
+    );
+  };
+  const form = el('form', { class: 'finder-connection-form', 'aria-label': 'Simulate a connection' }, el('p', {}, 'Which values apply to one connection (like sshd -T -C)?'), user.wrap, ' ', host.wrap, ' ', addr.wrap);
+  form.addEventListener('input', update);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  return el('div', {}, form, out);
+}
+
+function renderOne(report: CheckReport): HTMLElement | null {
+  switch (report.kind) {
+    case 'debug-log':
+      return report.recognised ? timeline(report) : null;
+    case 'negotiation':
+      // Without a list in the message, only its notice (how to see the server's offer) is shown.
+      return report.failures.length ? negotiation(report) : report.notices.length ? el('section', { class: 'finder-check', 'aria-label': 'Algorithm negotiation' }, el('h2', {}, 'What the server offers')) : null;
+    case 'permissions':
+      return findings('Permissions check', report.findings);
+    case 'ssh-config':
+      return findings(report.source === 'ssh-G' ? 'ssh -G check' : 'Client config check', report.findings);
+    case 'sshd-config': {
+      const body = findings(report.source === 'sshd-T' ? 'sshd -T check' : 'sshd_config check', report.findings);
+      const form = report.source === 'file' ? connectionForm(report) : null;
+      if (form) body.append(form);
+      return body;
+    }
   }
-  const body =
-    report.kind === 'debug-log'
-      ? timeline(report)
-      : findings(report.kind === 'permissions' ? 'Permissions check' : 'sshd_config check', report.findings);
-  for (const n of report.notices) body.append(el('p', { class: 'finder-notice' }, n));
-  target.replaceChildren(body);
+}
+
+/** Render the checks for a paste, or clear the area when the paste is plain error text. */
+export function renderCheck(target: HTMLElement, reports: CheckReport[]): void {
+  const bodies: HTMLElement[] = [];
+  for (const report of reports) {
+    const body = renderOne(report);
+    if (!body) continue;
+    for (const n of report.notices) body.append(el('p', { class: 'finder-notice' }, n));
+    bodies.push(body);
+  }
+  target.replaceChildren(...bodies);
 }

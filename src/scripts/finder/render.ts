@@ -4,6 +4,8 @@
  */
 import type { Candidate, MatchResult } from '../../matcher/types.ts';
 import type { AvailableFilters, SearchFilters, SearchHit } from './search.ts';
+import { cardVersions, withVersions } from './render-versions.ts';
+import { guidedStart } from 'virtual:sshfix/guided';
 
 const MAX_SHOWN_LINE = 300;
 
@@ -66,14 +68,19 @@ export function renderAnswer(target: HTMLElement, result: MatchResult, text: str
     target.replaceChildren(el('div', { class: 'finder-card finder-empty' }, el('p', {}, notice ?? 'No SSH error recognised.')));
     return;
   }
+  // Versions in the paste: say which causes hold for them, and let the article mark them too.
+  const versions = cardVersions(best.id, text);
+  const bestHref = withVersions(articleHref(best.id), versions?.query);
   const card = el(
     'section',
     { class: 'finder-card', 'aria-label': 'Best match' },
     el('p', { class: 'finder-kicker' }, best.via === 'fuzzy' ? 'Possible match' : 'Best match', ` · ${confidenceLabel(best)}`),
-    el('h2', { class: 'finder-title' }, el('a', { href: articleHref(best.id), 'data-finder-link': '', 'data-best': '' }, best.title)),
+    el('h2', { class: 'finder-title' }, el('a', { href: bestHref, 'data-finder-link': '', 'data-best': '' }, best.title)),
     el('p', { class: 'finder-evidence-label' }, `Decided by line ${best.evidence.line} of your paste:`),
     evidenceBlock(best, text),
-    el('p', {}, el('a', { class: 'finder-open', href: articleHref(best.id), 'data-finder-link': '' }, 'Open the fix →')),
+    versions?.block,
+    el('p', {}, el('a', { class: 'finder-open', href: bestHref, 'data-finder-link': '' }, 'Open the fix →')),
+    guidedStart[best.id] && el('p', {}, el('a', { href: `${bestHref}#${guidedStart[best.id]}`, 'data-finder-link': '', 'data-guided-start': '' }, 'Not sure which cause? Start the guided checks')),
     notice && el('p', { class: 'finder-notice' }, notice),
   );
   if (alternatives.length) {

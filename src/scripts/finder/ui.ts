@@ -8,6 +8,7 @@ import { analyzePaste, MAX_INPUT_CHARS, rules } from './engine.ts';
 import { isPasteInput } from './input-kind.ts';
 import { renderCheck } from './render-check.ts';
 import { renderAnswer, renderFilters, renderSearch, renderSearchOffer } from './render.ts';
+import { renderShare } from './share.ts';
 import { availableFilters, search, type SearchFilters } from './search.ts';
 
 const TYPING_DELAY_MS = 150;
@@ -80,9 +81,10 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean; typedBefore
       return;
     }
     if (text.length > 200_000) status.textContent = 'Reading your paste…';
-    const { match: result, check } = await analyzePaste(text);
+    const { match: result, check, redaction } = await analyzePaste(text);
     if (token !== run) return;
     renderAnswer(answer, result, text);
+    if (redaction) answer.querySelector('.finder-card')?.append(renderShare(result, text, { redaction, reportUrl: root.dataset.reportUrl || null }));
     renderCheck(checkArea, check);
     status.textContent = result.best ? `Best match: ${result.best.title}` : (result.notice ?? 'No SSH error recognised.');
     const query = searchQuery(text, result, rules);

@@ -1,0 +1,97 @@
+/**
+ * Guided checks: every verdict block of every article, read against the fixture outputs in
+ * tests/fixtures/guided/<article>/<cause>/ (confirms-*.txt must confirm, rules-out-*.txt must
+ * rule out), every rule proven in its direction by at least one fixture, and the blocks'
+ * coverage of the fixtures folder.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readArticles, ROOT } from '../../src/catalog/load.ts';
+import { evaluateCheck } from '../../src/guided/engine.ts';
+import { extractGuided, type CompiledVerdict } from '../../src/guided/extract.ts';
+
+const FIXTURES = join(ROOT, 'tests/fixtures/guided');
+const { articles } = readArticles();
+
+/** The fixture as the reader would paste it: the `# source:` header line removed. */
+function pasted(file: string): string {
+  return readFileSync(file, 'utf8').replace(/^# source: .*\n?/, '');
+}
+
+const verdictsOf = (articleId: string): CompiledVerdict[] => {
+  const a = articles.find((x) => x.id === articleId);
+  return a ? extractGuided(a.body, a.file).causes.flatMap((c) => c.verdicts) : [];
+};
+
+const fixtureArticles = readdirSync(FIXTURES).filter((d) => !d.startsWith('.'));
+
+describe('guided fixtures', () => {
+  for (const articleId of fixtureArticles) {
+    for (const cause of readdirSync(join(FIXTURES, articleId))) {
+      const verdict = verdictsOf(articleId).find((v) => v.cause === cause);
+      it(`${articleId}#${cause} has a verdict block`, () => expect(verdict, `content/errors/${articleId}.mdx has no verdict block in cause "${cause}"`).toBeDefined());
+      if (!verdict) continue;
+      const files = readdirSync(join(FIXTURES, articleId, cause)).filter((f) => f.endsWith('.txt'));
+      const hit = { confirms: new Set<number>(), rulesOut: new Set<number>() };
+      for (const f of files) {
+        const direction = f.startsWith('confirms-') ? 'confirms' : f.startsWith('rules-out-') ? 'rulesOut' : null;
+        it(`${articleId}/${cause}/${f}`, () => {
+          expect(direction, 'a fixture is named confirms-*.txt or rules-out-*.txt').not.toBeNull();
+          const text = pasted(join(FIXTURES, articleId, cause, f));
+          const answer = text.trim() === '' ? evaluateCheck(verdict, '', { printedNothing: true }) : evaluateCheck(verdict, text);
+          expect(answer.verdict, answer.say).toBe(direction === 'confirms' ? 'confirmed' : 'ruled-out');
+          expect(answer.rule).not.toBeNull();
+          hit[direction!].add(answer.rule!);
+          if (direction === 'rulesOut') expect(answer.next).toBe(verdict.next);
+          if (answer.proof) {
+            expect(text.split('\n')[answer.proof.line - 1]).toContain(answer.proof.text.slice(answer.proof.from, answer.proof.to));
+            expect(answer.proof.to).toBeGreaterThan(answer.proof.from);
+          }
+        });
+      }
+      it(`${articleId}#${cause}: every rule is proven by a fixture in its direction`, () => {
+        const unproven = [
+          ...verdict.confirms.map((r, i) => (hit.confirms.has(i) ? null : `confirms.${i} (${r.say})`)),
+          ...verdict.rulesOut.map((r, i) => (hit.rulesOut.has(i) ? null : `rulesOut.${i} (${r.say})`)),
+        ].filter(Boolean);
+        expect(unproven).toEqual([]);
+      });
+    }
+  }
+
+  it('every verdict block of an article with fixtures has a fixture folder', () => {
+    const missing = fixtureArticles.flatMap((id) =>
+      verdictsOf(id)
+        .map((v) => v.cause)
+        .filter((cause) => !existsSync(join(FIXTURES, id, cause)))
+        .map((cause) => `${id}#${cause}`),
+    );
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('guided chain', () => {
+  it('a confirmed proof is the line that shows it, highlighted on the matched part', () => {
+    const v = verdictsOf('connection-refused').find((x) => x.cause === 'sshd-not-running')!;
+    const a = evaluateCheck(v, pasted(join(FIXTURES, 'connection-refused/sshd-not-running/confirms-rhel-failed.txt')));
+    expect(a.verdict).toBe('confirmed');
+    expect(a.proof?.text).toMatch(/^\s+Active: failed \(Result: exit-code\)/);
+  });
+
+  it('ruled out points at the next cause, and the last cause at none', () => {
+    const v = verdictsOf('connection-refused');
+    expect(v.map((x) => [x.cause, x.next])).toEqual([
+      ['sshd-not-running', 'wrong-port-or-address'],
+      ['wrong-port-or-address', 'firewall-rejects'],
+      ['firewall-rejects', 'wrong-host'],
+      ['wrong-host', null],
+    ]);
+  });
+
+  it('output that shows both for and against is "can\'t tell"', () => {
+    const v = verdictsOf('connection-refused').find((x) => x.cause === 'sshd-not-running')!;
+    const both = `${pasted(join(FIXTURES, 'connection-refused/sshd-not-running/confirms-systemctl-inactive.txt'))}\n${pasted(join(FIXTURES, 'connection-refused/sshd-not-running/rules-out-ss-sshd-22.txt'))}`;
+    expect(evaluateCheck(v, both)).toMatchObject({ verdict: 'cant-tell', run: v.run });
+  });
+});
