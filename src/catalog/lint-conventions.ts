@@ -18,6 +18,8 @@ interface Scope {
   where: string;
   os?: string;
   text: string;
+  /** A platform tab holds steps; a cause's intro names settings in prose, so only its code blocks count. */
+  isTab: boolean;
 }
 
 /** The drop-in name every article writes; `<topic>` is lowercase-hyphenated. */
@@ -56,23 +58,23 @@ function scopes(body: string): Scope[] {
     for (const tab of blocks(cause.inner, 'Tab')) {
       rest = rest.replace(tab.full, '');
       const os = attr(tab.attrs, 'os');
-      out.push({ where: `${name}, ${os ?? '?'} tab`, os, text: tab.inner });
+      out.push({ where: `${name}, ${os ?? '?'} tab`, os, text: tab.inner, isTab: true });
     }
-    out.push({ where: `${name}, outside its tabs`, text: rest });
+    out.push({ where: `${name}, outside its tabs`, text: rest, isTab: false });
   }
   for (const tab of blocks(outside, 'Tab')) {
     const os = attr(tab.attrs, 'os');
-    out.push({ where: `${os ?? '?'} tab outside the causes`, os, text: tab.inner });
+    out.push({ where: `${os ?? '?'} tab outside the causes`, os, text: tab.inner, isTab: true });
   }
   return out;
 }
 
-/** Fenced code blocks and inline code: where steps are. */
-function codeOf(text: string): string {
+/** Fenced code blocks, and inline code when asked: where steps are. */
+function codeOf(text: string, inline: boolean): string {
   const fences = [...text.matchAll(/^```[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]);
+  if (!inline) return fences.join('\n');
   const prose = text.replace(/^```[^\n]*\n[\s\S]*?^```/gm, '');
-  const inline = [...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]);
-  return [...fences, ...inline].join('\n');
+  return [...fences, ...[...prose.matchAll(/`([^`\n]+)`/g)].map((m) => m[1])].join('\n');
 }
 
 function cloudProblems(scope: Scope, report: (rule: string, message: string) => void) {
@@ -109,7 +111,7 @@ function dropInProblems(scope: Scope, report: (rule: string, message: string) =>
 
 function guardProblems(scope: Scope, report: (rule: string, message: string) => void) {
   if (/<LockoutGuard[\s/>]/.test(scope.text)) return;
-  const code = codeOf(scope.text);
+  const code = codeOf(scope.text, scope.isTab);
   // sshd settings count where the scope is about sshd (sshd_config, sshd -t): ssh_config has Port and AddressFamily too.
   const patterns = /\bsshd(_config)?\b/.test(scope.text) ? [...FIREWALL_NARROWING, ...SSHD_ACCESS] : FIREWALL_NARROWING;
   for (const p of patterns) {

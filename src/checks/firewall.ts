@@ -48,7 +48,8 @@ const IPT_POLICY_RE = /^-P (INPUT|FORWARD|OUTPUT) (ACCEPT|DROP|REJECT)\s*$/;
 const IPT_RULE_RE = /^-A (\S{1,64}) (.{0,3000})$/;
 const NFT_TABLE_RE = /^table (?:ip6?|inet|arp|bridge|netdev) \S{1,64} \{/;
 const NFT_CHAIN_RE = /^\s{0,16}chain (\S{1,64}) \{/;
-const NFT_HOOK_RE = /hook (\w{1,16})\b.{0,200}?(?:policy (accept|drop);)?/;
+const NFT_HOOK_RE = /\btype \w{1,16} hook (\w{1,16})\b/;
+const NFT_POLICY_RE = /\bpolicy (accept|drop);/;
 
 export function parseFirewall(lines: readonly string[]): FirewallResult {
   const out: FirewallResult = { recognised: false, statuses: [], rules: [] };
@@ -116,9 +117,10 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
       nftChainHook = '';
       return;
     }
-    if ((m = NFT_HOOK_RE.exec(text)) && /\btype \w+ hook\b/.test(text)) {
+    if ((m = NFT_HOOK_RE.exec(text))) {
       nftChainHook = m[1];
-      if (m[2] && nftChainHook === 'input') rule(n, 'nftables', m[2] === 'accept' ? 'allow' : 'drop', 0, '', true);
+      const policy = NFT_POLICY_RE.exec(text)?.[1];
+      if (policy && nftChainHook === 'input') rule(n, 'nftables', policy === 'accept' ? 'allow' : 'drop', 0, '', true);
       return;
     }
     if (nftChainHook && nftChainHook !== 'input') return;

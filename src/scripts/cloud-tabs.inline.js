@@ -81,4 +81,6 @@
   });
 
   Object.assign(window, { sshfixCloud: { init, choose, current: () => chosen } });
+  // Last, as in the platform tabs script: only a script that ran may hide providers until it picks one.
+  document.documentElement.classList.add('cloud-js');
 })();

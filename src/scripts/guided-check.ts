@@ -2,11 +2,13 @@
  * The guided check boxes of an article (src/components/GuidedCheck.astro): reads the pasted
  * output with the engine (loaded on first use, so pages pay for it only when a reader checks)
  * and answers in one line. Everything pasted is put into the page as text nodes, never HTML,
- * and nothing leaves the page.
+ * and nothing leaves the page. A paste of megabytes is held in memory, not in the textarea
+ * (large-paste.ts); the engine reads at most 200,000 bounded lines of it, in a fraction of a second.
  */
 import type { GuidedAnswer } from '../guided/engine.ts';
 import type { GuidedBoxProps } from '../markdown/remark-verdicts.ts';
 import { OS_LABELS, type OsKey } from '../catalog/os.ts';
+import { holdLargePastes, overLimitNotice } from './large-paste.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -73,6 +75,9 @@ function render(box: HTMLElement, props: GuidedBoxProps, answer: GuidedAnswer): 
   target.replaceChildren(...parts.filter((p): p is Node => p instanceof Node));
 }
 
+/** Each box's large paste, until the reader edits the box. */
+const heldPastes = new WeakMap<HTMLTextAreaElement, string>();
+
 async function check(box: HTMLElement, printedNothing: boolean): Promise<void> {
   let props: GuidedBoxProps;
   try {
@@ -80,9 +85,20 @@ async function check(box: HTMLElement, printedNothing: boolean): Promise<void> {
   } catch {
     return;
   }
-  const input = box.querySelector('textarea')?.value ?? '';
+  const textarea = box.querySelector('textarea');
+  const input = (textarea && heldPastes.get(textarea)) ?? textarea?.value ?? '';
+  const overLimit = printedNothing ? null : overLimitNotice(input);
+  if (overLimit) {
+    render(box, props, { verdict: 'cant-tell', say: overLimit, rule: null, proof: null, next: null, run: props.verdict.run, notices: [] });
+    return;
+  }
   const { evaluateCheck } = await engine();
   render(box, props, evaluateCheck(props.verdict, input, { printedNothing }));
+}
+
+for (const textarea of document.querySelectorAll<HTMLTextAreaElement>('[data-guided] textarea')) {
+  holdLargePastes(textarea, (text) => heldPastes.set(textarea, text));
+  textarea.addEventListener('input', () => heldPastes.delete(textarea));
 }
 
 /** Arriving by a link to a box (the answer card's "Start the guided checks"): put the caret in it. */
@@ -100,8 +116,8 @@ document.addEventListener('click', (e) => {
   const link = target?.closest<HTMLAnchorElement>('[data-guided-next], [data-guided-fix-link]');
   const dest = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
   if (link && dest) {
+    // The URL is left as it is: changing it makes Chromium fetch the favicon again (a request per step).
     e.preventDefault();
-    history.pushState(history.state, '', link.hash);
     const focusable = dest.matches('[data-guided]') ? dest.querySelector('textarea') : dest;
     focusable?.focus();
     dest.scrollIntoView({ block: 'start' });

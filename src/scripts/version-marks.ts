@@ -14,16 +14,14 @@ function markCauses() {
   const reader: ReaderVersions = { client: parseSideParam(params.get('client')), server: parseSideParam(params.get('server')) };
   if (!reader.client && !reader.server) return;
   const side = (document.documentElement.dataset.side ?? 'both') as ArticleData['side'];
-  const sections = [...document.querySelectorAll<HTMLElement>('.cause[data-versions]')];
-  const causes = sections.map((s) => ({ id: s.querySelector('h3')?.id ?? '', title: '', versions: s.dataset.versions }));
-  for (const verdict of judgeCauses(causes, side, reader)) {
-    if (verdict.verdict === 'unknown') continue;
-    const labels = document.getElementById(verdict.id)?.querySelector('.version-labels');
+  for (const section of document.querySelectorAll<HTMLElement>('.cause[data-versions]')) {
+    const [verdict] = judgeCauses([{ id: '', title: '', versions: section.dataset.versions }], side, reader);
+    if (!verdict || verdict.verdict === 'unknown') continue;
     const mark = document.createElement('span');
     mark.className = 'version-verdict';
     mark.dataset.verdict = verdict.verdict;
     mark.textContent = LABELS[verdict.verdict];
-    labels?.append(mark);
+    section.querySelector(':scope > .cause-versions')?.append(mark);
   }
 }
 

@@ -131,7 +131,7 @@ test.describe('without JavaScript', () => {
 
   test('version parameters change nothing', async ({ page }) => {
     await page.goto(`${ARTICLE}?server=openssh-9.6,ubuntu-24.04`);
-    await expect(page.locator('.version-label').first()).toHaveText('Ubuntu ≥ 22.10');
+    await expect(page.locator('.cause[aria-labelledby="ubuntu-socket-and-sshd"] .cause-versions')).toHaveText('Versions: Ubuntu ≥ 22.10');
     await expect(page.locator('.version-verdict')).toHaveCount(0);
   });
 });
@@ -153,16 +153,16 @@ test('versions in a pasted log: the answer card says which causes apply, the art
   await expect(page.locator('[data-best]')).toHaveAttribute('href', /\?client=openssh-9\.6%2Cubuntu-24\.04&server=openssh-9\.6%2Cubuntu-24\.04$/);
   await card.locator('.finder-open').click();
   await expect(page).toHaveURL(/\/errors\/sshd-address-in-use\/\?client=/);
-  await expect(page.locator('#ubuntu-socket-and-sshd .version-verdict')).toHaveText('applies to your versions');
+  await expect(page.locator('.cause[aria-labelledby="ubuntu-socket-and-sshd"] .cause-versions .version-verdict')).toHaveText('applies to your versions');
   // Causes without versions hold everywhere: nothing to mark.
-  await expect(page.locator('.version-verdict')).toHaveCount(1);
+  await expect(page.locator('.cause:not([data-versions]) .version-verdict')).toHaveCount(0);
 
   await page.goto('/');
   await paste(page, `${OLD_SERVER_LOG}\n${PORT_TAKEN}`);
   await expect(card.locator('[data-version-hint]')).toContainText('the server is OpenSSH 8.9 (Ubuntu 22.04).');
   await expect(card.locator('[data-version-hint]')).toContainText('needs Ubuntu ≥ 22.10');
   await card.locator('.finder-open').click();
-  await expect(page.locator('#ubuntu-socket-and-sshd .version-verdict')).toHaveText('not for your version');
+  await expect(page.locator('.cause[aria-labelledby="ubuntu-socket-and-sshd"] .cause-versions .version-verdict')).toHaveText('not for your version');
 });
 
 test('a paste without version lines gets no version hint', async ({ page }) => {

@@ -112,7 +112,6 @@ test('connection refused: from the home page answer card to "sshd listens on ano
 });
 
 test('permission denied (publickey): four checks to "sshd refuses authorized_keys", on the RHEL tab', async ({ page }) => {
-  await page.goto('/errors/permission-denied-publickey/?os=rhel');
   await startAtFirstCheck(page, '/errors/permission-denied-publickey/?os=rhel', 'wrong-user');
   const requests = recordRequests(page);
   const box = await walk(page, [

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { LARGE_PASTE_CHARS } from '../../src/scripts/large-paste.ts';
 import { HOSTILE, LIMIT, type Hostile } from '../fixtures/hostile/corpus.ts';
 
 /**
@@ -82,9 +84,9 @@ async function surface(page: Page) {
   }, WATCHED);
 }
 
-async function paste(page: Page, text: string) {
+async function paste(page: Page, text: string, box = page.locator('[data-finder-input]:visible')) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-finder-input]:visible').focus();
+  await box.focus();
   await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
   await page.keyboard.press('ControlOrMeta+V');
 }
@@ -225,14 +227,17 @@ test('after a paste over the limit is refused, the box answers the next paste', 
   await expect(page.getByRole('status')).not.toContainText('limit');
 });
 
-test('guided check box: markup, binary junk and a long line are only text, answered "can\'t tell"', async ({ page }) => {
+test('guided check box: markup, binary junk and a long line typed in are only text, answered "can\'t tell"', async ({ page }) => {
   test.setTimeout(120_000);
   const dialogs = watchDialogs(page);
   await page.goto('/errors/connection-refused/');
   await page.waitForLoadState('networkidle');
   const box = page.locator('#check-sshd-not-running');
+  // Focusing a box loads the engine (the site's own module, with its preload links): count after that.
+  await box.locator('textarea').focus();
+  await page.waitForLoadState('networkidle');
   const before = await surface(page);
-  for (const name of [...MARKUP, 'NUL bytes', 'binary junk 200 kB', '100,000-character line', 'ANSI colour flood']) {
+  for (const name of [...MARKUP, 'NUL bytes', 'binary junk 200 kB', '100,000-character line']) {
     await box.locator('textarea').fill(pick(name).text());
     await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
     await box.locator('[data-guided-check]').click();
@@ -245,5 +250,62 @@ test('guided check box: markup, binary junk and a long line are only text, answe
     expect(after.jsUrls, `${name}: no javascript: or data: URL appears`).toBe(0);
     expect(await longest(page), `${name}: long task`).toBeLessThan(LONG_TASK_MS);
   }
+  expect(dialogs.count).toBe(0);
+});
+
+/** The hostile corpus the home finder gets, pasted (not typed) into a guided check box. */
+const GUIDED_PASTES = ['10 MB, just under the limit', '10 MB, just over the limit', 'ANSI colour flood', 'binary junk 200 kB', 'NUL bytes', 'lone high surrogates', 'lone low surrogates', 'reversed surrogate pairs', '100,000-character line', ...MARKUP];
+
+test('guided check box: any paste, 10 MB included, gets "can\'t tell" and what to run, fast, as text, with no request', async ({ page }) => {
+  test.setTimeout(240_000);
+  const dialogs = watchDialogs(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/errors/connection-refused/');
+  await page.waitForLoadState('networkidle');
+  const box = page.locator('#check-sshd-not-running');
+  const textarea = box.locator('textarea');
+  // Focusing a box loads the engine (the site's own module): from then on no request may leave the page.
+  await textarea.focus();
+  await page.waitForLoadState('networkidle');
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const before = await surface(page);
+  for (const name of GUIDED_PASTES) {
+    const text = pick(name).text();
+    await textarea.fill('');
+    // A stale answer must not pass for the new one.
+    await box.locator('[data-guided-answer]').evaluate((a) => a.replaceChildren());
+    await paste(page, text, textarea);
+    await box.locator('[data-guided-check]').click();
+    const verdict = box.locator('.guided-verdict');
+    await expect(verdict, name).toHaveAttribute('data-verdict', 'cant-tell', { timeout: 30_000 });
+    await expect(box.locator('.guided-answer'), name).toContainText(/Run sudo ss -tlnp.* and paste its whole output\./);
+    if (text.length > LIMIT) await expect(verdict, name).toContainText('over the 10 MB limit');
+    // The textarea never receives a large paste: laying it out would freeze the tab.
+    const held = await textarea.inputValue();
+    expect(held.length, `${name}: characters in the textarea`).toBeLessThanOrEqual(LARGE_PASTE_CHARS);
+    if (text.length > LARGE_PASTE_CHARS) {
+      expect(held, name).toBe('');
+      await expect(textarea, name).toHaveAttribute('placeholder', text.length > LIMIT ? /part of the log around the error/ : /Large paste read on this device/);
+    }
+    const after = await surface(page);
+    expect(after.pwned, `${name}: a handler ran`).toBeNull();
+    expect(after.counts, `${name}: no element of the pasted kind appears`).toEqual(before.counts);
+    expect(after.handlers, `${name}: no handler attribute appears`).toBe(before.handlers);
+    expect(after.jsUrls, `${name}: no javascript: or data: URL appears`).toBe(0);
+    const ms = await longest(page);
+    console.log(`guided box, ${name}: longest main-thread task ${Math.round(ms)} ms`);
+    expect(ms, `${name}: long task`).toBeLessThan(text.length > 1_000_000 ? LONG_TASK_10MB_MS : LONG_TASK_MS);
+  }
+  // Typing still works after a large paste: the typed output is what gets read, not the held paste.
+  await paste(page, pick('10 MB, just under the limit').text(), textarea);
+  await textarea.fill('');
+  await page.keyboard.insertText(readFileSync(new URL('../fixtures/guided/connection-refused/sshd-not-running/rules-out-ss-sshd-22.txt', import.meta.url), 'utf8').replace(/^# source: .*\n?/, ''));
+  await expect(textarea).not.toHaveAttribute('placeholder', /Large paste/);
+  await box.locator('[data-guided-check]').click();
+  await expect(box.locator('.guided-verdict')).toHaveAttribute('data-verdict', 'ruled-out');
+  expect(errors, 'no page error').toEqual([]);
+  expect(requests, 'no request leaves the page').toEqual([]);
   expect(dialogs.count).toBe(0);
 });

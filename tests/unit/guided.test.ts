@@ -8,8 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles, ROOT } from '../../src/catalog/load.ts';
+import { guidedRequiredIds, missingGuided, PASTES_DIR } from '../../src/guided/coverage.ts';
 import { evaluateCheck } from '../../src/guided/engine.ts';
-import { extractGuided, type CompiledVerdict } from '../../src/guided/extract.ts';
+import { extractGuided, formatProblem, type CompiledVerdict } from '../../src/guided/extract.ts';
+import { articleMarkdown } from '../../src/markdown/article-markdown.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/guided');
 const { articles } = readArticles();
@@ -83,7 +85,8 @@ describe('guided chain', () => {
     const v = verdictsOf('connection-refused');
     expect(v.map((x) => [x.cause, x.next])).toEqual([
       ['sshd-not-running', 'wrong-port-or-address'],
-      ['wrong-port-or-address', 'firewall-rejects'],
+      ['wrong-port-or-address', 'address-banned'],
+      ['address-banned', 'firewall-rejects'],
       ['firewall-rejects', 'wrong-host'],
       ['wrong-host', null],
     ]);
@@ -93,5 +96,49 @@ describe('guided chain', () => {
     const v = verdictsOf('connection-refused').find((x) => x.cause === 'sshd-not-running')!;
     const both = `${pasted(join(FIXTURES, 'connection-refused/sshd-not-running/confirms-systemctl-inactive.txt'))}\n${pasted(join(FIXTURES, 'connection-refused/sshd-not-running/rules-out-ss-sshd-22.txt'))}`;
     expect(evaluateCheck(v, both)).toMatchObject({ verdict: 'cant-tell', run: v.run });
+  });
+});
+
+describe('guided data: lint and build', () => {
+  it('the required articles are the 20 with the most pastes, ties broken by id', () => {
+    const ids = articles.map((a) => a.id);
+    const required = guidedRequiredIds(ids);
+    expect(required).toHaveLength(20);
+    const count = (id: string) => (existsSync(join(PASTES_DIR, id)) ? readdirSync(join(PASTES_DIR, id)).length : 0);
+    for (let i = 1; i < required.length; i++) {
+      const [a, b] = [required[i - 1], required[i]];
+      expect(count(a) > count(b) || (count(a) === count(b) && a < b), `${a} before ${b}`).toBe(true);
+    }
+    const last = count(required[19]);
+    expect(ids.filter((id) => !required.includes(id)).every((id) => count(id) < last || (count(id) === last && id > required[19]))).toBe(true);
+    expect(guidedRequiredIds([...ids].reverse())).toEqual(required);
+    expect(required).toEqual(expect.arrayContaining(['connection-refused', 'permission-denied-publickey', 'connection-timed-out']));
+  });
+
+  it('a missing block is reported as article#cause; the three filled articles have none missing', () => {
+    const missing = missingGuided(articles);
+    for (const id of ['connection-refused', 'permission-denied-publickey', 'connection-timed-out']) expect(missing.filter((m) => m.id === id)).toEqual([]);
+    const bare = { ...articles.find((a) => a.id === 'connection-refused')!, body: '<Cause id="a" title="A">\n\n```sh\nss -tlnp\n```\n\n</Cause>\n' };
+    expect(missingGuided([bare], ['connection-refused'])).toEqual([{ id: 'connection-refused', cause: 'a' }]);
+  });
+
+  it('a broken block names the file, the cause and the field', () => {
+    const body = '<Cause id="sshd-down" title="x">\n\n```verdict\ncheck: listeners\nrun: ss -tlnp\nconfirms:\n  - when: { prot: 22 }\n    say: nothing\nrulesOut:\n  - match: "a(b"\n    say: listens\nnext: nowhere\n```\n\n</Cause>\n';
+    const messages = extractGuided(body, 'content/errors/x.mdx').problems.map(formatProblem);
+    expect(messages.sort()).toEqual([
+      'content/errors/x.mdx: cause "sshd-down": field "confirms.0.when.prot": "prot" is not a fact of listeners (facts: listeners: port, address, process)',
+      'content/errors/x.mdx: cause "sshd-down": field "rulesOut.0.match": "(" at 2 has no ")"',
+    ]);
+    const next = body.replace('  - when: { prot: 22 }', '  - when: { port: 22 }').replace('"a(b"', '"b"');
+    expect(extractGuided(next, 'content/errors/x.mdx').problems.map(formatProblem)).toEqual([
+      'content/errors/x.mdx: cause "sshd-down": field "next": "nowhere" is not a cause of this article (causes: sshd-down)',
+    ]);
+  });
+
+  it('the Markdown twin leaves the verdict blocks out', () => {
+    const a = articles.find((x) => x.id === 'connection-refused')!;
+    const md = articleMarkdown({ id: a.id, data: a.data, body: a.body }, { siteUrl: 'https://example.com/' });
+    expect(md).toContain('sudo ss -tlnp');
+    expect(md).not.toMatch(/rulesOut|```verdict/);
   });
 });

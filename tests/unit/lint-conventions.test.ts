@@ -86,6 +86,14 @@ describe('lockout-prone steps carry the guard in the same tab', () => {
     expect(rules(cause(tab('ubuntu', 'An `AllowUsers` line in sshd_config restricts who may log in.')))).toEqual([]);
   });
 
+  it('a cause intro that names a setting in prose is not a step; its code blocks are', () => {
+    const intro = (text: string) => `<Cause id="the-cause" title="The cause">\n\n${text}\n\n${sh('sudo sshd -T | grep -i listenaddress')}\n\n</Cause>\n`;
+    expect(rules(intro('Two `Port 22` lines, or `ListenAddress 0.0.0.0` plus an address, in sshd_config.'))).toEqual([]);
+    expect(rules(intro(sh('sudo ufw limit OpenSSH')))).toEqual([
+      'lockout-guard: cause "the-cause", outside its tabs: "sudo ufw limit OpenSSH" can lock the reader out: add <LockoutGuard /> in the same tab',
+    ]);
+  });
+
   it('a guard in another tab does not count', () => {
     const body = cause(`${tab('ubuntu', guarded(sh('sudo ufw limit OpenSSH')))}\n${tab('rhel', sh('sudo firewall-cmd --permanent --remove-service=ssh'))}`);
     expect(rules(body)).toEqual([

@@ -3,13 +3,13 @@
  * large ones in a Web Worker. Both use the same library and the same build-time rules.
  */
 import rules from 'virtual:sshfix/rules';
-import { createMatcher, MAX_INPUT_CHARS } from '../../matcher/index.ts';
+import { createMatcher } from '../../matcher/index.ts';
 import { analyze, type Analysis } from './analyze.ts';
 
 /** Inputs above this many characters are matched in the worker. */
 const WORKER_THRESHOLD = 200_000;
 
-export { rules, MAX_INPUT_CHARS };
+export { rules };
 
 let matcher: ReturnType<typeof createMatcher> | undefined;
 let worker: Worker | undefined;

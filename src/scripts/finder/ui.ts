@@ -4,7 +4,8 @@
  * search fetches index files whose names depend on the words searched.
  */
 import { searchQuery } from '../../search/query.ts';
-import { analyzePaste, MAX_INPUT_CHARS, rules } from './engine.ts';
+import { holdLargePastes, overLimitNotice } from '../large-paste.ts';
+import { analyzePaste, rules } from './engine.ts';
 import { isPasteInput } from './input-kind.ts';
 import { renderCheck } from './render-check.ts';
 import { renderAnswer, renderFilters, renderSearch, renderSearchOffer } from './render.ts';
@@ -12,16 +13,7 @@ import { renderShare } from './share.ts';
 import { availableFilters, search, type SearchFilters } from './search.ts';
 
 const TYPING_DELAY_MS = 150;
-/** Pastes longer than this are kept out of the textarea: laying out megabytes of text there alone freezes the tab. */
-const LARGE_PASTE_CHARS = 100_000;
 const attached = new WeakSet<HTMLElement>();
-
-/** Lines in a paste, counted without building an array of them (pastes reach 10 MB). */
-function countLines(text: string): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
 
 /**
  * `typedBeforeLoad`: the text already in the box was typed, so it may be searched at once. Anything
@@ -73,8 +65,9 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean; typedBefore
       status.textContent = '';
       return;
     }
-    if (text.length > MAX_INPUT_CHARS) {
-      status.textContent = `That is ${(text.length / 1048576).toFixed(1)} MB of text, over the 10 MB limit: paste only the part around the error.`;
+    const overLimit = overLimitNotice(text);
+    if (overLimit) {
+      status.textContent = overLimit;
       checkArea.replaceChildren();
       answer.replaceChildren();
       results.replaceChildren();
@@ -93,15 +86,7 @@ export function attach(root: HTMLElement, opts: { fromUrl?: boolean; typedBefore
     else await runSearch(query, token, shown);
   }
 
-  input.addEventListener('paste', (e) => {
-    const text = e.clipboardData?.getData('text/plain') ?? '';
-    if (text.length <= LARGE_PASTE_CHARS) return;
-    e.preventDefault();
-    const lines = text.length > MAX_INPUT_CHARS ? 0 : countLines(text);
-    input.value = '';
-    input.placeholder = lines
-      ? `Large paste read on this device: ${(text.length / 1048576).toFixed(1)} MB, ${lines.toLocaleString('en')} lines. Type or paste to replace it.`
-      : 'Paste the part of the log around the error.';
+  holdLargePastes(input, (text) => {
     clearTimeout(timer);
     void update(text, true);
   });

@@ -1,0 +1,71 @@
+/**
+ * The command-output parsers the guided checks read through (src/checks/), on the output forms
+ * the verdict fixtures of the three filled articles don't cover: BSD/Windows netstat, ufw
+ * numbered, nft rulesets, iptables multiport, dig/nslookup/host, journal prefixes.
+ */
+import { describe, expect, it } from 'vitest';
+import { prepareInput } from '../../src/checks/input.ts';
+import { parseFirewall } from '../../src/checks/firewall.ts';
+import { parseJournal } from '../../src/checks/journal.ts';
+import { parseListeners } from '../../src/checks/listeners.ts';
+import { parseResolve } from '../../src/checks/resolve.ts';
+import { parseSystemdStatus } from '../../src/checks/systemd-status.ts';
+
+const lines = (text: string) => prepareInput(text).lines;
+
+describe('listeners', () => {
+  it('reads macOS and Windows netstat -an', () => {
+    const mac = parseListeners(lines('Active Internet connections (including servers)\nProto Recv-Q Send-Q  Local Address          Foreign Address        (state)\ntcp4       0      0  *.22                   *.*                    LISTEN\ntcp6       0      0  ::1.631                *.*                    LISTEN'));
+    expect(mac.listeners.map((l) => [l.port, l.address])).toEqual([[22, '*'], [631, '::1']]);
+    const win = parseListeners(lines('  Proto  Local Address          Foreign Address        State\n  TCP    0.0.0.0:22             0.0.0.0:0              LISTENING\n  TCP    [::]:22                [::]:0                 LISTENING'));
+    expect(win.listeners.map((l) => [l.port, l.address])).toEqual([[22, '0.0.0.0'], [22, '::']]);
+  });
+
+  it('ignores non-listening sockets and names that only look like addresses', () => {
+    const r = parseListeners(lines('ESTAB 0 0 10.0.0.5:22 198.51.100.7:51022 users:(("sshd",pid=9,fd=4))\nLISTEN tcp:2 port 2'));
+    expect(r.listeners).toEqual([]);
+  });
+});
+
+describe('firewall', () => {
+  it('reads ufw numbered, nft rulesets and iptables multiport', () => {
+    const ufw = parseFirewall(lines('Status: active\n\n     To                         Action      From\n     --                         ------      ----\n[ 1] 22/tcp                     LIMIT IN    Anywhere\n[ 2] 80/tcp                     ALLOW OUT   Anywhere (out)'));
+    expect(ufw.rules.map((r) => [r.action, r.port])).toEqual([['limit', 22]]);
+    const nft = parseFirewall(
+      lines(
+        'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy drop;\n\t\tct state established,related accept\n\t\tiif "lo" accept\n\t\ttcp dport { 22, 443 } accept\n\t\tcounter packets 10 bytes 600 reject with icmpx type port-unreachable\n\t}\n\tchain output {\n\t\ttype filter hook output priority filter; policy accept;\n\t\ttcp dport 25 drop\n\t}\n}',
+      ),
+    );
+    expect(nft.statuses).toEqual([{ line: 1, tool: 'nftables', active: true }]);
+    expect(nft.rules.map((r) => [r.action, r.port, r.policy])).toEqual([['drop', 0, true], ['allow', 22, false], ['allow', 443, false], ['reject', 0, false]]);
+    const ipt = parseFirewall(lines('-P INPUT DROP\n-A INPUT -p tcp -m multiport --dports 22,2222 -j ACCEPT\n-A OUTPUT -p tcp --dport 22 -j DROP'));
+    expect(ipt.rules.map((r) => [r.action, r.port, r.policy])).toEqual([['drop', 0, true], ['allow', 22, false], ['allow', 2222, false]]);
+  });
+
+  it('reads firewall-cmd --state', () => {
+    expect(parseFirewall(lines('not running')).statuses).toEqual([{ line: 1, tool: 'firewalld', active: false }]);
+  });
+});
+
+describe('resolve', () => {
+  it('reads dig, dig +short, nslookup and host', () => {
+    const dig = parseResolve(lines(';; ->>HEADER<<- opcode: QUERY, status: NOERROR, id: 4242\n;; ANSWER SECTION:\nweb1.example.com.\t300\tIN\tA\t10.0.1.25'));
+    expect(dig.answers.map((a) => [a.name, a.address, a.scope])).toEqual([['web1.example.com', '10.0.1.25', 'private']]);
+    expect(parseResolve(lines(';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 1')).failures).toEqual([{ line: 1, status: 'nxdomain' }]);
+    expect(parseResolve(lines('203.0.113.10\n')).answers[0]).toMatchObject({ address: '203.0.113.10', scope: 'public' });
+    const ns = parseResolve(lines('Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\nNon-authoritative answer:\nName:\tweb1.example.com\nAddress: 203.0.113.10'));
+    expect(ns.answers.map((a) => a.address)).toEqual(['203.0.113.10']);
+    expect(parseResolve(lines("** server can't find nope.example: NXDOMAIN")).failures[0].status).toBe('nxdomain');
+    expect(parseResolve(lines('web1.example.com has IPv6 address 2001:db8::5')).answers[0]).toMatchObject({ family: 'ipv6' });
+    expect(parseResolve(lines('Host nope.example not found: 3(NXDOMAIN)')).failures[0].status).toBe('nxdomain');
+  });
+});
+
+describe('systemctl and journal', () => {
+  it('reads a unit whose header was not pasted, and program tags with ISO timestamps', () => {
+    const s = parseSystemdStatus(lines('     Loaded: masked (Reason: Unit ssh.service is masked.)\n     Active: inactive (dead)'));
+    expect(s.units).toEqual([{ line: 2, unit: '', loaded: 'masked', enabled: '', active: 'inactive', sub: 'dead' }]);
+    const j = parseJournal(lines('2026-12-07T10:02:12+0000 web1 sshd-session[48213]: Connection closed by authenticating user deploy 198.51.100.7 port 51022 [preauth]'));
+    expect(j.entries).toEqual([{ line: 1, program: 'sshd-session' }]);
+  });
+});
