@@ -130,7 +130,7 @@ test('permission denied (publickey): four checks to "sshd refuses authorized_key
   expect(requests.map((r) => r.url())).toEqual([]);
 });
 
-test('connection timed out: five checks to "MaxStartups", on the Ubuntu tab', async ({ page }) => {
+test('connection timed out: five checks to "the server is out of memory", on the Ubuntu tab', async ({ page }) => {
   await startAtFirstCheck(page, '/errors/connection-timed-out/?os=ubuntu', 'cloud-firewall');
   const requests = recordRequests(page);
   const box = await walk(page, [
@@ -138,9 +138,9 @@ test('connection timed out: five checks to "MaxStartups", on the Ubuntu tab', as
     { cause: 'wrong-address-or-host-down', output: fixture('connection-timed-out/wrong-address-or-host-down/rules-out-aws-running.txt'), verdict: 'ruled-out' },
     { cause: 'network-blocks-port-22', output: fixture('connection-timed-out/network-blocks-port-22/rules-out-nc-github-succeeded.txt'), verdict: 'ruled-out' },
     { cause: 'host-firewall-drops', output: fixture('connection-timed-out/host-firewall-drops/rules-out-ufw-allow-22.txt'), verdict: 'ruled-out' },
-    { cause: 'banner-timeout', output: fixture('connection-timed-out/banner-timeout/confirms-maxstartups.txt'), verdict: 'confirmed' },
+    { cause: 'banner-timeout', output: fixture('connection-timed-out/banner-timeout/confirms-oom.txt'), verdict: 'confirmed' },
   ]);
-  await expect(box.locator('.guided-proof mark')).toHaveText('beginning MaxStartups throttling');
+  await expect(box.locator('.guided-proof mark').first()).toHaveText('Out of memory: Killed process');
   const cause = page.locator('section.cause', { has: page.locator('#banner-timeout') });
   await expect(cause.locator('[data-os-panel="ubuntu"]')).toHaveAttribute('data-guided-fix', '');
   expect(requests.map((r) => r.url())).toEqual([]);
