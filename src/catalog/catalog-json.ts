@@ -1,21 +1,10 @@
 /** The public catalog for support tools (/errors.json), derived from the articles' frontmatter. */
 import { articleUrl } from '../config.ts';
+import type { ArticleInfo } from '../lib/types.ts';
 import type { ArticleData } from './schema.ts';
 
-export interface CatalogEntry {
-  id: string;
-  title: string;
-  url: string;
-  stage: string;
-  side: string;
-  kind: string;
-  summary: string;
-  /** `shared`: non-SSH programs print this wording too; the matcher uses it only in a paste about SSH. */
-  messages: { text: string; from: string; shared?: boolean }[];
-  aliases: string[];
-}
-
-export function catalogJson(articles: { id: string; data: ArticleData }[], base: string): CatalogEntry[] {
+/** One entry per article, sorted by id: the same shape the library's `articles()` returns. */
+export function catalogJson(articles: { id: string; data: ArticleData }[], base: string): ArticleInfo[] {
   return [...articles]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map(({ id, data }) => ({

@@ -97,14 +97,8 @@ function kindOf(words: string): AlgorithmKind | null {
   return KIND_WORDS.find(([re]) => re.test(words))?.[1] ?? null;
 }
 
-interface Raw {
-  kind: AlgorithmKind;
-  line: number;
-  tool: NegotiationTool;
-  reporter: 'client' | 'server';
-  serverOffer: string[] | null;
-  clientOffer: string[] | null;
-}
+/** A failure as read from the paste, before what OpenSSH could do about it is worked out. */
+type Raw = Pick<NegotiationFailure, 'kind' | 'line' | 'tool' | 'reporter' | 'serverOffer' | 'clientOffer'>;
 
 // One regex per wording; each is anchored on fixed words and bounded, so a hostile line stays linear.
 const OPENSSH_RE = /Unable to negotiate with (\S{1,255}) port (\d{1,5}): no matching (key exchange method|host key type|cipher|MAC) found\. Their offer: ([\w.@+,-]{1,4000})/;

@@ -8,41 +8,34 @@ import { UsageError, type CliIo, type Command } from './io.ts';
 import { redactCommand } from './redact.ts';
 import { route } from './route.ts';
 
-/** `sshfix check [auto|log|perms|sshd-config|ssh-config|negotiation]`: src/cli/check.ts, loaded only when used. */
-const check: Command = {
-  name: 'check',
-  summary: 'check an ssh -v log, ~/.ssh permissions, sshd_config, ~/.ssh/config or a "no matching" failure (auto | log | perms | sshd-config | ssh-config | negotiation)',
-  usage: '',
-  handlesHelp: true,
-  async run(args, io) {
+/** A subcommand whose module (which prints its own --help) is imported only when it runs. */
+function lazyCommand(name: string, summary: string, load: () => Promise<Command['run']>): Command {
+  return { name, summary, usage: '', handlesHelp: true, run: async (args, io) => (await load())(args, io) };
+}
+
+/** `sshfix check [auto|log|perms|sshd-config|ssh-config|negotiation]`: src/cli/check.ts. */
+const check = lazyCommand(
+  'check',
+  'check an ssh -v log, ~/.ssh permissions, sshd_config, ~/.ssh/config or a "no matching" failure (auto | log | perms | sshd-config | ssh-config | negotiation)',
+  async () => {
     const { checkCommand } = await import('./check.ts');
-    return checkCommand(args, { stdin: io.readStdin, readFile: (p) => readFile(p, 'utf8'), out: io.stdout, err: io.stderr });
+    return (args, io) => checkCommand(args, { stdin: io.readStdin, readFile: (p) => readFile(p, 'utf8'), out: io.stdout, err: io.stderr });
   },
-};
+);
 
-/** `sshfix mcp`: src/cli/mcp.ts (the MCP SDK), loaded only when used. */
-const mcp: Command = {
-  name: 'mcp',
-  summary: 'serve the router, checks and articles to AI agents (Model Context Protocol over stdio)',
-  usage: '',
-  handlesHelp: true,
-  async run(args, io) {
-    const { mcpCommand } = await import('./mcp.ts');
-    return mcpCommand(args, io);
-  },
-};
+/** `sshfix mcp`: src/cli/mcp.ts (the MCP SDK). */
+const mcp = lazyCommand(
+  'mcp',
+  'serve the router, checks and articles to AI agents (Model Context Protocol over stdio)',
+  async () => (await import('./mcp.ts')).mcpCommand,
+);
 
-/** `sshfix doctor`: src/cli/doctor.ts (probes, ssh, the catalog), loaded only when used. */
-const doctor: Command = {
-  name: 'doctor',
-  summary: 'walk a connection to [user@]host[:port] stage by stage and name the article where it fails',
-  usage: '',
-  handlesHelp: true,
-  async run(args, io) {
-    const { doctorCommand } = await import('./doctor.ts');
-    return doctorCommand(args, io);
-  },
-};
+/** `sshfix doctor`: src/cli/doctor.ts (probes, ssh, the catalog). */
+const doctor = lazyCommand(
+  'doctor',
+  'walk a connection to [user@]host[:port] stage by stage and name the article where it fails',
+  async () => (await import('./doctor.ts')).doctorCommand,
+);
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: Command[] = [route, check, redactCommand, mcp, doctor];

@@ -27,7 +27,7 @@ import { isPasteInput } from '../scripts/finder/input-kind.ts';
 import { EMBED_CSS } from './styles.ts';
 
 export const TAG = 'sshfix-router';
-/** Platforms the articles have tabs for (same list as src/scripts/os-tabs.inline.js). */
+/** Platforms the articles have tabs for (same list as src/scripts/tabs.inline.js). */
 const OS_KEYS = ['ubuntu', 'rhel', 'cloud', 'macos', 'windows'];
 const TARGETS = ['_blank', '_self', '_top', '_parent'];
 /** The widget matches on the page's main thread: refuse what would freeze it. */

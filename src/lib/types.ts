@@ -47,7 +47,7 @@ export interface ArticleInfo {
   kind: string;
   /** One sentence: what the error means. */
   summary: string;
-  /** Every known wording, `{placeholder}`s for what varies; `shared`: non-SSH programs print it too. */
+  /** Every known wording, `{placeholder}`s for what varies; `shared`: non-SSH programs print it too (the matcher uses it only in a paste about SSH). */
   messages: { text: string; from: string; shared?: boolean }[];
   /** Former ids; each still resolves to this article. */
   aliases: string[];

@@ -62,7 +62,9 @@ const UNSPECIFIC = new Set(
     'when what which does while being there their then than its use used using out code exit ' +
     'status true false null none unknown something some other more than host port user server ' +
     'client connection connect remote local name found denied permission access open read write ' +
-    'such directory message exception java net lang com org').split(' '),
+    'such directory message exception java net lang com org make sure correct valid have ' +
+    // Tool names say which program printed a line, not which error it is.
+    'gcloud compute ansible jenkins vagrant terraform docker git rsync putty').split(' '),
 );
 const isSpecific = (w: string) => w.length >= 4 && !UNSPECIFIC.has(w) && !/^\d+$/.test(w);
 

@@ -33,7 +33,7 @@ export function shareUrl(anchor?: string): string {
   const url = new URL(location.pathname, location.origin);
   const os = currentOs();
   if (os) url.searchParams.set('os', os);
-  // On the cloud tab, the provider too (src/scripts/cloud-tabs.inline.js).
+  // On the cloud tab, the provider too (src/scripts/tabs.inline.js).
   const cloud = os === 'cloud' ? window.sshfixCloud?.current() : null;
   if (cloud) url.searchParams.set('cloud', cloud);
   if (anchor) url.hash = anchor;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { paste } from './helpers.ts';
 
 /**
  * Accessibility: axe finds no WCAG 2.2 AA or best-practice violation on any kind of page, in the
@@ -26,12 +27,6 @@ function summary(violations: Violation[]): string[] {
 async function expectNoViolations(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(summary(violations as Violation[]), `axe: ${what}`).toEqual([]);
-}
-
-async function paste(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-finder-input]:visible').focus();
-  await page.keyboard.press('ControlOrMeta+V');
 }
 
 test.beforeEach(async ({ context }) => {

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { paste } from './helpers.ts';
 
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/checks/${p}`, import.meta.url), 'utf8');
-
-async function paste(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-finder-input]:visible').focus();
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 test.beforeEach(async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { paintedPanels, paste } from './helpers.ts';
 
 /** Reference articles with per-provider cloud tabs (content/README.md, "Cloud per provider"). */
 const ARTICLE = '/errors/sshd-address-in-use/';
@@ -54,26 +55,7 @@ test('?os=cloud&cloud=azure deep-links a provider, and copied links keep it', as
 });
 
 test('the provider is chosen before first paint: no other provider is ever painted', async ({ page }) => {
-  await page.addInitScript(() => {
-    localStorage.setItem('sshfix-os', 'cloud');
-    localStorage.setItem('sshfix-cloud', 'gcp');
-    const seen = new Set<string>();
-    let framesAfterLoad = -1;
-    const w = window as unknown as { painted: string[] | null };
-    w.painted = null;
-    addEventListener('load', () => (framesAfterLoad = 0));
-    const frame = () => {
-      document.querySelectorAll<HTMLElement>('[data-provider-panel]').forEach((p) => {
-        if (p.offsetParent !== null) seen.add(p.getAttribute('data-provider-panel')!);
-      });
-      if (framesAfterLoad >= 0 && ++framesAfterLoad > 2) w.painted = [...seen];
-      else requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  await page.goto(ARTICLE);
-  await page.waitForFunction(() => (window as unknown as { painted: string[] | null }).painted !== null);
-  expect(await page.evaluate(() => (window as unknown as { painted: string[] }).painted)).toEqual(['gcp']);
+  expect(await paintedPanels(page, ARTICLE, 'data-provider-panel', { 'sshfix-os': 'cloud', 'sshfix-cloud': 'gcp' })).toEqual(['gcp']);
 });
 
 test('provider tabs work by keyboard', async ({ page }) => {
@@ -135,12 +117,6 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('.version-verdict')).toHaveCount(0);
   });
 });
-
-async function paste(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-finder-input]:visible').focus();
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 test('versions in a pasted log: the answer card says which causes apply, the article marks them', async ({ page }) => {
   await page.goto('/');

@@ -1,13 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { paste } from './helpers.ts';
 
 const box = (page: Page) => page.locator('[data-finder-input]:visible');
-
-/** Paste through the real clipboard, as a reader would with Ctrl+V. */
-async function paste(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await box(page).focus();
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -6,14 +6,9 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { paste } from './helpers.ts';
 
-const paste = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
-
-async function pasteText(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-finder-input]:visible').focus();
-  await page.keyboard.press('ControlOrMeta+V');
-}
+const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 
 test.beforeEach(async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -21,7 +16,7 @@ test.beforeEach(async ({ page, context }) => {
 });
 
 test('"Unable to negotiate … Their offer" shows both sides, OpenSSH\'s history and a per-host fix', async ({ page }) => {
-  await pasteText(page, paste('pastes/no-matching-key-exchange/ssh-old-switch.txt'));
+  await paste(page, fixture('pastes/no-matching-key-exchange/ssh-old-switch.txt'));
   await expect(page.locator('[data-best]')).toHaveAttribute('href', /no-matching-key-exchange/);
   const box = page.getByRole('region', { name: 'Algorithm negotiation' });
   await expect(box).toBeVisible();
@@ -34,7 +29,7 @@ test('"Unable to negotiate … Their offer" shows both sides, OpenSSH\'s history
 });
 
 test('a JSch failure gets the JSch setting and the ssh_config block', async ({ page }) => {
-  await pasteText(page, paste('pastes/no-matching-host-key-type/jsch-nego-hostkey.txt'));
+  await paste(page, fixture('pastes/no-matching-host-key-type/jsch-nego-hostkey.txt'));
   const box = page.getByRole('region', { name: 'Algorithm negotiation' });
   await expect(box).toContainText('ssh-rsa, ssh-dss');
   await expect(box.locator('pre code').first()).toContainText('session.setConfig("server_host_key"');
@@ -42,7 +37,7 @@ test('a JSch failure gets the JSch setting and the ssh_config block', async ({ p
 });
 
 test('a failure that carries no list says how to see the server\'s offer', async ({ page }) => {
-  await pasteText(page, paste('pastes/no-matching-key-exchange/dropbear-no-matching-kex.txt'));
+  await paste(page, fixture('pastes/no-matching-key-exchange/dropbear-no-matching-kex.txt'));
   await expect(page.locator('[data-best]')).toHaveAttribute('href', /no-matching-key-exchange/);
   await expect(page.getByRole('region', { name: 'Algorithm negotiation' })).toContainText('does not list what the server offers');
 });
@@ -53,7 +48,7 @@ test('markup in a pasted failure stays text', async ({ page }) => {
     dialogs++;
     void d.dismiss();
   });
-  await pasteText(page, 'Unable to negotiate with <img/src=x/onerror=alert(1)> port 22: no matching cipher found. Their offer: aes128-cbc,<script>alert(2)</script>');
+  await paste(page, 'Unable to negotiate with <img/src=x/onerror=alert(1)> port 22: no matching cipher found. Their offer: aes128-cbc,<script>alert(2)</script>');
   const box = page.getByRole('region', { name: 'Algorithm negotiation' });
   await expect(box).toContainText('aes128-cbc');
   // Markup is not a host name: the Host line falls back to a placeholder.
@@ -63,7 +58,7 @@ test('markup in a pasted failure stays text', async ({ page }) => {
 });
 
 test('an sshd_config with Match blocks: the connection fields show what applies to one user', async ({ page }) => {
-  await pasteText(page, paste('checks/sshd-config/match-blocks.conf'));
+  await paste(page, fixture('checks/sshd-config/match-blocks.conf'));
   const check = page.getByRole('region', { name: 'sshd_config check' });
   await expect(check).toBeVisible();
   const form = check.getByRole('form', { name: 'Simulate a connection' });
@@ -78,19 +73,19 @@ test('an sshd_config with Match blocks: the connection fields show what applies 
 });
 
 test('a client config: the Host * block at the top is reported', async ({ page }) => {
-  await pasteText(page, paste('checks/ssh-config/shadowed-config'));
+  await paste(page, fixture('checks/ssh-config/shadowed-config'));
   const check = page.getByRole('region', { name: 'Client config check' });
   await expect(check).toContainText('never takes effect');
   await expect(check).toContainText('IdentitiesOnly');
 });
 
 test('the explainer and the connection fields pass axe (WCAG 2.1 AA)', async ({ page }) => {
-  await pasteText(page, paste('pastes/no-matching-host-key-type/ssh-old-nas.txt'));
+  await paste(page, fixture('pastes/no-matching-host-key-type/ssh-old-nas.txt'));
   await expect(page.getByRole('region', { name: 'Algorithm negotiation' })).toBeVisible();
   const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
   expect((await new AxeBuilder({ page }).include('[data-finder-check]').withTags(tags).analyze()).violations).toEqual([]);
   await page.locator('[data-finder-input]:visible').fill('');
-  await pasteText(page, paste('checks/sshd-config/match-blocks.conf'));
+  await paste(page, fixture('checks/sshd-config/match-blocks.conf'));
   await page.getByRole('form', { name: 'Simulate a connection' }).getByLabel('User').fill('deploy');
   await expect(page.locator('.finder-connection dd').first()).toBeVisible();
   expect((await new AxeBuilder({ page }).include('[data-finder-check]').withTags(tags).analyze()).violations).toEqual([]);

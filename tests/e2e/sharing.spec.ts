@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { paste } from './helpers.ts';
 
 /**
  * Safe sharing on the built site: the answer card's "Copy for a ticket" puts the paste on the
@@ -14,12 +15,6 @@ import { expect, test, type Page } from '@playwright/test';
 const REPORT_URL = process.env.REPORT_URL?.trim() || null;
 
 const box = (page: Page) => page.locator('[data-finder-input]:visible');
-
-async function paste(page: Page, text: string) {
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await box(page).focus();
-  await page.keyboard.press('ControlOrMeta+V');
-}
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { paintedPanels } from './helpers.ts';
 
 /** An article whose fix runs on the server: tab groups for ubuntu, rhel and cloud. */
 const SERVER_ARTICLE = '/errors/connection-refused/';
@@ -91,27 +92,7 @@ test('the chosen platform is remembered on later pages', async ({ page }) => {
 });
 
 test('the tab is chosen before first paint: no other panel is ever painted', async ({ page }) => {
-  await page.addInitScript(() => {
-    localStorage.setItem('sshfix-os', 'rhel');
-    // Record the panels visible at every frame from the start of parsing until just after load.
-    const seen = new Set<string>();
-    let framesAfterLoad = -1;
-    const w = window as unknown as { painted: string[] | null };
-    w.painted = null;
-    addEventListener('load', () => (framesAfterLoad = 0));
-    const frame = () => {
-      document.querySelectorAll<HTMLElement>('[data-os-panel]').forEach((p) => {
-        if (p.offsetParent !== null) seen.add(p.getAttribute('data-os-panel')!);
-      });
-      if (framesAfterLoad >= 0 && ++framesAfterLoad > 2) w.painted = [...seen];
-      else requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-  await page.goto(SERVER_ARTICLE);
-  await page.waitForFunction(() => (window as unknown as { painted: string[] | null }).painted !== null);
-  const painted = await page.evaluate(() => (window as unknown as { painted: string[] }).painted);
-  expect(painted).toEqual(['rhel']);
+  expect(await paintedPanels(page, SERVER_ARTICLE, 'data-os-panel', { 'sshfix-os': 'rhel' })).toEqual(['rhel']);
 });
 
 test.describe('without JavaScript', () => {
