@@ -140,12 +140,6 @@ function versionProblems(body: string, report: (rule: string, message: string) =
   }
 }
 
-/**
- * Rules that fail the build (a malformed version label would fail it at render anyway). The rest
- * fail `npm run lint:content` only, while the content engineers bring the articles into line.
- */
-export const BUILD_RULES: ReadonlySet<string> = new Set(['versions']);
-
 export function conventionProblems(article: Pick<Article, 'body'>): ConventionProblem[] {
   const problems: ConventionProblem[] = [];
   const report = (rule: string, message: string) => problems.push({ rule, message });
@@ -156,13 +150,4 @@ export function conventionProblems(article: Pick<Article, 'body'>): ConventionPr
     guardProblems(scope, report);
   }
   return problems;
-}
-
-/** The lint-only problems of every article, one line each: `file: [rule] cause "x", cloud tab: …`. */
-export function conventionMessages(articles: readonly Article[]): string[] {
-  return articles.flatMap((a) =>
-    conventionProblems(a)
-      .filter((p) => !BUILD_RULES.has(p.rule))
-      .map((p) => `${a.file}: [${p.rule}] ${p.message}`),
-  );
 }

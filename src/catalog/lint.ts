@@ -5,7 +5,7 @@
  */
 import { OS_KEYS } from './schema.ts';
 import { catalogProblems, readArticles, readIdContract, type Article } from './load.ts';
-import { BUILD_RULES, conventionProblems } from './lint-conventions.ts';
+import { conventionProblems } from './lint-conventions.ts';
 import { openingTag } from './mdx-tags.ts';
 import { guidedProblems } from '../guided/coverage.ts';
 
@@ -94,7 +94,8 @@ export function lintArticle(article: Article): LintProblem[] {
     const m = pattern.exec(outsideRisky);
     if (m) report(`forbidden:${rule}`, `"${m[0]}" is advice we never give; a risky workaround goes inside <Risky risk="…">`);
   }
-  for (const p of conventionProblems(article)) if (BUILD_RULES.has(p.rule)) report(p.rule, p.message);
+  // Versions, cloud tabs, drop-ins and lockout guards (content/README.md): a build rule like the rest.
+  for (const p of conventionProblems(article)) report(p.rule, p.message);
   return problems;
 }
 

@@ -1,3 +1,4 @@
+import { missingGuided } from '../../src/guided/coverage.ts';
 import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { ARTICLES_DIR, catalogProblems, parseArticle, readArticles, readIdContract, type Article } from '../../src/catalog/load.ts';
@@ -39,7 +40,7 @@ Fix.
 </Tab>
 <Tab os="cloud">
 
-Fix.
+<CloudRescue />
 
 </Tab>
 </OsTabs>
@@ -168,5 +169,9 @@ describe('the published catalog', () => {
   it('cross-references resolve and every body passes the lint', () => {
     expect(catalogProblems(articles, contract).map((p) => p.message)).toEqual([]);
     expect(articles.flatMap(lintArticle).map((p) => `${p.file}: ${p.message}`)).toEqual([]);
+  });
+
+  it('every cause with a check command in the most visited articles has its guided-check verdicts', () => {
+    expect(missingGuided(articles).map((m) => `${m.id}#${m.cause}`)).toEqual([]);
   });
 });
