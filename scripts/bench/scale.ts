@@ -67,8 +67,12 @@ export function syntheticArticle(k: number, vocab: string[], relatedId: string):
   const summary = `${sentence(10)} ${sentence(8)}`.slice(0, 200);
   const yaml = (s: string) => JSON.stringify(s);
   const check = (os: string) => ['```sh', `sudo ${pick(['journalctl -u', 'systemctl status', 'ls -l', 'grep -n', 'ssh -v'])} ${pick(vocab)}-${k}-${os}`, '```'].join('\n');
-  const tabs = (oses: string[]) =>
-    ['<OsTabs>', ...oses.map((os) => `<Tab os="${os}">\n\n${sentence(10)}\n\n${check(os)}\n\n</Tab>`), '</OsTabs>'].join('\n');
+  // A cloud tab names its providers, as the content rules require of every article.
+  const panel = (os: string) =>
+    os === 'cloud'
+      ? ['aws', 'gcp'].map((p) => `<Provider name="${p}">\n\n${sentence(10)}\n\n${check(p)}\n\n</Provider>`).join('\n')
+      : `${sentence(10)}\n\n${check(os)}`;
+  const tabs = (oses: string[]) => ['<OsTabs>', ...oses.map((os) => `<Tab os="${os}">\n\n${panel(os)}\n\n</Tab>`), '</OsTabs>'].join('\n');
   const causes = Array.from({ length: 2 + Math.floor(rnd() * 3) }, (_, i) => {
     const inner = i === 0 ? tabs(side === 'client' ? ['ubuntu', 'macos', 'windows'] : ['ubuntu', 'rhel', 'cloud']) : check('any');
     return `<Cause id="cause-${i + 1}-${pick(vocab)}" title=${yaml(`${words(4)} (${i + 1})`)}>\n\n${para(2)}\n\n${inner}\n\n</Cause>`;
