@@ -115,6 +115,24 @@ const NETSSH_FAIL_RE = /could not settle on (\w{1,30}) algorithm/;
 const NETSSH_PREF_RE = /^\s*(Server|Client) (\w{1,30}) preferences: ([\w.@+,-]{0,4000})/;
 const SSH2_LIST_RE = /\((local|remote)\) (KEX algorithms|Host key (?:formats|algorithms)|C->S ciphers|S->C ciphers|C->S MACs|S->C MACs|Ciphers|MACs): ([\w.@+,-]{0,4000})/;
 const SSH2_FAIL_RE = /[Nn]o matching (key exchange algorithm|host key (?:format|algorithm)|C->S cipher|S->C cipher|C->S MAC|S->C MAC)/;
+/** Client libraries' one-line failures that carry both lists: groups are (kind words, one list, the other). */
+const BOTH_LISTS: { re: RegExp; tool: NegotiationTool; serverFirst: boolean }[] = [
+  { re: LIBSSH_RE, tool: 'libssh', serverFirst: true },
+  { re: MINA_RE, tool: 'mina', serverFirst: false },
+  { re: GO_RE, tool: 'go', serverFirst: false },
+  { re: RUSSH_RE, tool: 'russh', serverFirst: false },
+  { re: RUSSH_DEBUG_RE, tool: 'russh', serverFirst: false },
+  { re: ASYNCSSH_RE, tool: 'asyncssh', serverFirst: false },
+];
+
+/** The first BOTH_LISTS wording the line holds, with its match. */
+function bothListsIn(line: string): [(typeof BOTH_LISTS)[number], RegExpExecArray] | null {
+  for (const wording of BOTH_LISTS) {
+    const m = wording.re.exec(line);
+    if (m) return [wording, m];
+  }
+  return null;
+}
 // sshd prints the same OpenSSH line; these say the paste is the server's log.
 const SERVER_SIDE_RE = /\[preauth\]|\bsshd(?:-session)?\[\d{1,10}\]/;
 const PROPOSAL_RE = /debug2: (local|peer) (client|server) KEXINIT proposal/;
@@ -143,6 +161,7 @@ export function explainNegotiation(text: string, opts: NegotiationOptions = {}):
     typed ??= typedHost(line);
     if (!report.ansible && /UNREACHABLE! =>.{0,200}via ssh/.test(line)) report.ansible = true;
     let m: RegExpExecArray | null;
+    let both: ReturnType<typeof bothListsIn>;
     const p = PROPOSAL_RE.exec(line);
     if (p) {
       inProposal = p[1] as 'local' | 'peer';
@@ -168,21 +187,11 @@ export function explainNegotiation(text: string, opts: NegotiationOptions = {}):
     } else if ((m = JSCH_RE.exec(line))) {
       const kind = m[1] === 'kex' ? 'kex' : m[1] === 'server_host_key' ? 'hostKey' : kindOf(m[1]!.replace(/\..*/, ''));
       if (kind) raws.push({ kind, line: n, tool: 'jsch', reporter: 'client', clientOffer: splitList(m[2]!), serverOffer: splitList(m[3]!) });
-    } else if ((m = LIBSSH_RE.exec(line))) {
-      const kind = kindOf(m[1]!);
-      if (kind) raws.push({ kind, line: n, tool: 'libssh', reporter: 'client', serverOffer: splitList(m[2]!), clientOffer: splitList(m[3]!) });
-    } else if ((m = MINA_RE.exec(line))) {
-      const kind = kindOf(m[1]!);
-      if (kind) raws.push({ kind, line: n, tool: 'mina', reporter: 'client', clientOffer: splitList(m[2]!), serverOffer: splitList(m[3]!) });
-    } else if ((m = GO_RE.exec(line))) {
-      const kind = kindOf(m[1]!);
-      if (kind) raws.push({ kind, line: n, tool: 'go', reporter: 'client', clientOffer: splitList(m[2]!), serverOffer: splitList(m[3]!) });
-    } else if ((m = RUSSH_RE.exec(line) ?? RUSSH_DEBUG_RE.exec(line))) {
-      const kind = kindOf(m[1]!);
-      if (kind) raws.push({ kind, line: n, tool: 'russh', reporter: 'client', clientOffer: splitList(m[2]!), serverOffer: splitList(m[3]!) });
-    } else if ((m = ASYNCSSH_RE.exec(line))) {
-      const kind = kindOf(m[1]!);
-      if (kind) raws.push({ kind, line: n, tool: 'asyncssh', reporter: 'client', clientOffer: splitList(m[2]!), serverOffer: splitList(m[3]!) });
+    } else if ((both = bothListsIn(line))) {
+      const [{ tool, serverFirst }, [, words, first, second]] = both;
+      const kind = kindOf(words!);
+      const [serverOffer, clientOffer] = serverFirst ? [first!, second!] : [second!, first!];
+      if (kind) raws.push({ kind, line: n, tool, reporter: 'client', serverOffer: splitList(serverOffer), clientOffer: splitList(clientOffer) });
     } else if ((m = PUTTY_RE.exec(line))) {
       const kind = kindOf(m[1]!);
       if (kind) raws.push({ kind, line: n, tool: 'putty', reporter: 'client', clientOffer: null, serverOffer: splitList(m[2]!) });

@@ -111,13 +111,15 @@ test('connection refused: from the home page answer card to "sshd listens on ano
   expect(requests.map((r) => r.url()), 'no request while the outputs were read').toEqual([]);
 });
 
-test('permission denied (publickey): four checks to "sshd refuses authorized_keys", on the RHEL tab', async ({ page }) => {
+test('permission denied (publickey): six checks to "sshd refuses authorized_keys", on the RHEL tab', async ({ page }) => {
   await startAtFirstCheck(page, '/errors/permission-denied-publickey/?os=rhel', 'wrong-user');
   const requests = recordRequests(page);
   const box = await walk(page, [
     { cause: 'wrong-user', output: fixture('permission-denied-publickey/wrong-user/rules-out-ssh-G-ubuntu.txt'), verdict: 'ruled-out' },
     { cause: 'key-not-authorized', output: fixture('permission-denied-publickey/key-not-authorized/rules-out-bad-ownership.txt'), verdict: 'ruled-out' },
+    { cause: 'password-login-disabled', output: fixture('permission-denied-publickey/password-login-disabled/rules-out-passwords-on.txt'), verdict: 'ruled-out' },
     { cause: 'wrong-key-offered', output: fixture('permission-denied-publickey/wrong-key-offered/rules-out-server-accepts.txt'), verdict: 'ruled-out' },
+    { cause: 'sudo-or-other-user', output: fixture('permission-denied-publickey/sudo-or-other-user/rules-out-both-work.txt'), verdict: 'ruled-out' },
     { cause: 'server-permissions', output: fixture('permission-denied-publickey/server-permissions/confirms-bad-ownership-log.txt'), verdict: 'confirmed' },
   ]);
   await expect(box.locator('.guided-proof mark')).toHaveText('bad ownership or modes for');
@@ -134,7 +136,7 @@ test('connection timed out: five checks to "the server is out of memory", on the
   await startAtFirstCheck(page, '/errors/connection-timed-out/?os=ubuntu', 'cloud-firewall');
   const requests = recordRequests(page);
   const box = await walk(page, [
-    { cause: 'cloud-firewall', output: fixture('connection-timed-out/cloud-firewall/rules-out-nc-succeeded.txt'), verdict: 'ruled-out' },
+    { cause: 'cloud-firewall', output: fixture('connection-timed-out/cloud-firewall/rules-out-gcloud-default-allow-ssh.txt'), verdict: 'ruled-out' },
     { cause: 'wrong-address-or-host-down', output: fixture('connection-timed-out/wrong-address-or-host-down/rules-out-aws-running.txt'), verdict: 'ruled-out' },
     { cause: 'network-blocks-port-22', output: fixture('connection-timed-out/network-blocks-port-22/rules-out-nc-github-succeeded.txt'), verdict: 'ruled-out' },
     { cause: 'host-firewall-drops', output: fixture('connection-timed-out/host-firewall-drops/rules-out-ufw-allow-22.txt'), verdict: 'ruled-out' },

@@ -7,7 +7,7 @@ const SERVER_ARTICLE = '/errors/connection-refused/';
 const OTHER_ARTICLE = '/errors/permission-denied-publickey/';
 
 const groups = (page: Page) => page.locator('[data-os-tabs]');
-const selectedTabs = (page: Page) => page.locator('[data-os-tabs] [role=tab][aria-selected=true]');
+const selectedTabs = (page: Page) => page.locator('[data-os-tabs] > [role=tablist] > [role=tab][aria-selected=true]');
 
 async function visiblePanelOs(page: Page): Promise<string[]> {
   return page.locator('[data-os-tabs] > [data-os-panel]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-os-panel') ?? ''));
