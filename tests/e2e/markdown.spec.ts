@@ -35,7 +35,8 @@ function pageContent(page: Page) {
       tabs: texts('[data-os-panel] > .os-panel-title'),
       code: [...document.querySelectorAll('.prose pre')].map((pre) => (pre.textContent ?? '').replace(/\n$/, '')),
       messages: [...texts('.message-primary code'), ...texts('.message-variants li > code')],
-      risks: texts('.risky-label'),
+      // Labelled warnings, in page order: risky workarounds and lockout guards.
+      risks: texts('.risky-label, .lockout-guard > p'),
       related: [...document.querySelectorAll<HTMLAnchorElement>('.related li > a')].map((a) => ({ href: a.getAttribute('href')!, title: a.textContent!.trim() })),
       sections: texts('.prose h2').map((t) => t.trim()),
     };
