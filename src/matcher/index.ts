@@ -12,17 +12,22 @@
  *
  * How a paste is routed:
  * 1. normalise (normalize.ts): strip colours, timestamps, syslog/CI prefixes, prompts, `debugN:`,
- *    unwrap Ansible/JSON/Go-quoted strings; every line remembers where it came from;
- * 2. exact pass (scan.ts + compile.ts): message templates matched anywhere in a line, case-
- *    insensitively, with a word index as prefilter and wrapped lines joined pairwise;
- *    a wording non-SSH programs print too (`shared`) counts only in a paste about SSH (context.ts);
- * 3. precedence (rank.ts): outranks, then kind, then plain over debug, specificity, stage;
- * 4. otherwise, for short inputs only, a typo-tolerant guess (fuzzy.ts) with capped confidence.
+ *    unwrap Ansible/JSON/Go-quoted strings, number the tries in the paste; every line remembers
+ *    where it came from;
+ * 2. exact pass (scan.ts + compile.ts): message templates, and their forms without the leading
+ *    literal, matched anywhere in a line, case-insensitively, masks accepted in every value, with a
+ *    word index as prefilter and wrapped lines joined pairwise; a wording non-SSH programs print
+ *    too (`shared`, and every partial form) counts only in a paste about SSH (context.ts);
+ * 3. when no error matched whole: fragments of a message's words (fragments.ts);
+ * 4. precedence (rank.ts): outranks, template over fragment, kind, the later try, plain over debug,
+ *    form, specificity, stage; a notice in a log that failed elsewhere, or a connect failure the
+ *    same run recovered from, is flagged with a notice and low confidence;
+ * 5. otherwise, for short inputs only, a typo-tolerant guess (fuzzy.ts) with capped confidence.
  */
 import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
-import { normalize } from './normalize.ts';
+import { normalize, type NormLine } from './normalize.ts';
 import { failsElsewhere, rankHits, recoveredLater, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
@@ -68,7 +73,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   let fragments: FragmentIndex | undefined; // likewise
 
   /** Fragment hits on lines no template matched, for a paste with no error matched whole. */
-  function fragmentHits(hits: readonly Hit[], lines: ReturnType<typeof normalize>['lines']): Hit[] {
+  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[]): Hit[] {
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
     if (hits.some((h) => rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
     fragments ??= buildFragmentIndex(rules);
