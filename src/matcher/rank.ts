@@ -40,7 +40,7 @@ export interface RuleMatch {
   debugOnly: boolean;
   /** Every hit needed two lines joined. */
   joinedOnly: boolean;
-  /** The most complete form any hit had (full > partial > fragment). */
+  /** The most complete form any hit had (FORM_ORDER: full > partial > fragment > guess). */
   form: HitForm;
   /** Index into normalised lines of the evidence. */
   at: number;
@@ -166,10 +166,11 @@ const NEARBY = 3;
  * line is a notice (`Warning: Permanently added …`) and whose failure is something else.
  */
 export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[]): boolean {
-  const plain = lines.filter((l) => !l.debug);
-  if (plain.length < LONG_LOG) return false;
-  const near = (i: number) => hits.some((h) => Math.abs(h.at - i) <= NEARBY);
-  return lines.some((l, i) => !l.debug && FAILURE_RE.test(l.text) && !near(i));
+  if (lines.filter((l) => !l.debug).length < LONG_LOG) return false;
+  // Marked once per hit, so a long log with many hits and many failure lines stays linear.
+  const near = new Uint8Array(lines.length);
+  for (const h of hits) near.fill(1, Math.max(0, h.at - NEARBY), Math.min(lines.length, h.at + NEARBY + 1));
+  return lines.some((l, i) => !l.debug && !near[i] && FAILURE_RE.test(l.text));
 }
 
 // What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
