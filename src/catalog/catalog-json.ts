@@ -1,7 +1,7 @@
 /** The public catalog for support tools (/errors.json), derived from the articles' frontmatter. */
 import { articleUrl } from '../config.ts';
 import type { ArticleInfo } from '../lib/types.ts';
-import type { ArticleData } from './schema.ts';
+import { listedMessages, type ArticleData } from './schema.ts';
 
 /** One entry per article, sorted by id: the same shape the library's `articles()` returns. */
 export function catalogJson(articles: { id: string; data: ArticleData }[], base: string): ArticleInfo[] {
@@ -15,8 +15,7 @@ export function catalogJson(articles: { id: string; data: ArticleData }[], base:
       side: data.side,
       kind: data.kind,
       summary: data.summary,
-      // A `guess` is a catch-all shape for routing, not a wording: not part of the catalog.
-      messages: data.messages.filter((m) => !m.guess),
+      messages: listedMessages(data.messages),
       aliases: data.aliases,
     }));
 }

@@ -14,9 +14,11 @@ export function toRules(articles: readonly { id: string; data: ArticleData }[]):
     stage: data.stage,
     stageRank: STAGES.indexOf(data.stage),
     kind: data.kind ?? 'error',
-    messages: data.messages.filter((m) => !m.shared && !m.guess).map((m) => m.text),
-    shared: data.messages.filter((m) => m.shared && !m.guess).map((m) => m.text),
+    messages: data.messages.filter((m) => !m.shared && !m.guess && !m.prompt).map((m) => m.text),
+    shared: data.messages.filter((m) => m.shared && !m.guess && !m.prompt).map((m) => m.text),
     guesses: data.messages.filter((m) => m.guess).map((m) => m.text),
+    prompts: data.messages.filter((m) => m.prompt).map((m) => m.text),
+    promptClaims: [...new Set(data.messages.flatMap((m) => m.prompt ?? []))],
     outranks: [...(data.outranks ?? [])],
   }));
 }

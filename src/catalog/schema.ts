@@ -97,6 +97,12 @@ export const messageSchema = z
      * other message matched. Not listed on the page as a message.
      */
     guess: z.boolean().optional(),
+    /**
+     * A prompt, not a failure (`{user}@{host}'s password:`), and the articles whose failure it
+     * explains: it never answers alone, but one of those failures after it, in the same try, is
+     * this article's (a password was typed and refused, whatever method list the refusal prints).
+     */
+    prompt: z.array(articleId).min(1).optional(),
   })
   .strict();
 
@@ -128,7 +134,8 @@ export const articleSchema = z
       .array(messageSchema)
       .min(1)
       .refine((ms) => !ms[0]?.shared, 'the first (primary) message must be one only SSH prints, not `shared`')
-      .refine((ms) => !ms[0]?.guess, 'the first (primary) message must be a real wording, not a `guess` shape'),
+      .refine((ms) => !ms[0]?.guess, 'the first (primary) message must be a real wording, not a `guess` shape')
+      .refine((ms) => !ms[0]?.prompt, 'the first (primary) message must be a failure, not a `prompt`'),
     /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
     outranks: z.array(articleId).default([]),
     related: z.array(relatedSchema).default([]),
@@ -140,5 +147,11 @@ export const articleSchema = z
   .strict();
 
 export type ArticleData = z.output<typeof articleSchema>;
+
+/**
+ * The failures an article covers, as its page and /errors.json list them: a `guess` is a catch-all
+ * shape and a `prompt` is not a failure, both there for routing only.
+ */
+export const listedMessages = (messages: ArticleData['messages']) => messages.filter((m) => !m.guess && !m.prompt);
 export type ArticleInput = z.input<typeof articleSchema>;
 export const isArticleId = (s: string) => ID.test(s);

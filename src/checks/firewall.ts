@@ -20,7 +20,7 @@ export interface FirewallRule {
   action: FirewallAction;
   /** The port it is about; 0 = every port (a catch-all rule or a policy); null = not by port. */
   port: number | null;
-  /** A named service (`ssh`, `openssh`), or '' for a rule by port. */
+  /** A named service (`ssh`, `openssh`, a ufw application profile), or '' for a rule by port only. */
   service: string;
   /** A default policy (ufw `Default:`, `-P INPUT`, nft `policy`, firewalld `target:`) rather than a rule. */
   policy: boolean;
@@ -37,13 +37,22 @@ const SERVICE_PORTS: Record<string, number> = { ssh: 22, openssh: 22, 'openssh-s
 
 const UFW_STATUS_RE = /^Status:\s{1,8}(active|inactive)\s*$/i;
 const UFW_DEFAULT_RE = /^Default:\s{1,8}(allow|deny|reject)\s{1,4}\(incoming\)/i;
-// `22/tcp  ALLOW IN  Anywhere`, `OpenSSH (v6)  ALLOW  Anywhere (v6)`, `2222  DENY IN  203.0.113.0/24`.
+// A rule line: To, Action, From. ufw pads To to 26 columns, so a longer To is followed by one space.
 // `ufw status numbered` prefixes `[ 1] `.
-const UFW_RULE_RE = /^(?:\[\s{0,3}\d{1,4}\]\s{1,4})?(\S{1,80}(?: on \S{1,32})?)(?: \(v6\))?\s{2,40}(ALLOW|DENY|REJECT|LIMIT)(?: (IN|OUT|FWD))?(?:\s|$)/;
+const UFW_RULE_RE = /^(?:\[\s{0,3}\d{1,4}\]\s{1,4})?(\S(?:.{0,200}?\S)?)\s{1,40}(ALLOW|DENY|REJECT|LIMIT)(?: (IN|OUT|FWD))?(?:\s|$)/;
+// The To column, after ` on IFACE` and ` (v6)` are taken off: `[ADDRESS ]PORTS[/PROTO][ (APP[ (v6)])]`
+// (`22/tcp`, `22,80/tcp`, `60000:61000/udp`, `192.168.1.5 22/tcp`, verbose `22/tcp (OpenSSH (v6))`).
+const UFW_PORTS_TO_RE = /^(?:(\S{1,64}) )?(\d[\d,:]{0,200})(?:\/([a-z]{1,10}))?(?: \(([^()]{1,80})(?: \(v6\))?\))?$/i;
+// An application profile as plain `ufw status` prints it (`OpenSSH`, `Nginx Full`).
+const UFW_APP_TO_RE = /^[A-Za-z][\w.+-]{0,40}(?: [\w.+-]{1,40}){0,3}$/;
+const UFW_ADDRESS_TO_RE = /^[\da-f.:]{2,45}(?:\/\d{1,3})?(?:\/[a-z]{1,10})?$/i;
 const FIREWALLD_STATE_RE = /^(running|not running)\s*$/;
 const FIREWALLD_NOT_RUNNING_RE = /^FirewallD is not running\s*$/i;
 const FIREWALLD_ZONE_RE = /^\S{1,64} \(active\)\s*$/;
 const FIREWALLD_FIELD_RE = /^\s{1,8}(services|ports|target):\s?(.{0,2000})$/;
+// `firewall-cmd --list-all` prints each rich rule on its own line under `rich rules:`, tab-indented:
+// `rule family="ipv4" source address="10.0.0.0/8" service name="ssh" accept [limit value="3/m"]`.
+const FIREWALLD_RICH_RE = /^\s{1,16}rule (.{0,800}) (accept|reject|drop)((?: (?:type|limit value)="[^"]{1,40}"(?: burst="?\d{1,6}"?)?){0,2})\s*$/;
 const IPT_POLICY_RE = /^-P (INPUT|FORWARD|OUTPUT) (ACCEPT|DROP|REJECT)\s*$/;
 const IPT_RULE_RE = /^-A (\S{1,64}) (.{0,3000})$/;
 const NFT_TABLE_RE = /^table (?:ip6?|inet|arp|bridge|netdev) \S{1,64} \{/;
@@ -66,12 +75,19 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     if ((m = UFW_STATUS_RE.exec(text))) return status(n, 'ufw', m[1].toLowerCase() === 'active');
     if ((m = UFW_DEFAULT_RE.exec(text))) return rule(n, 'ufw', m[1].toLowerCase() as FirewallAction, 0, '', true);
     if ((m = UFW_RULE_RE.exec(text)) && m[3] !== 'OUT' && m[3] !== 'FWD') {
-      const to = m[1].replace(/ on \S+$/, '');
+      const to = m[1].replace(/ on \S{1,32}$/, '').replace(/ \(v6\)$/, '');
       const action = m[2].toLowerCase() as FirewallAction;
-      if (/^anywhere$/i.test(to)) return rule(n, 'ufw', action, 0);
-      const ports = portsOf(to.replace(/\/(tcp|udp)$/i, ''));
-      if (ports.length) return ports.forEach((p) => rule(n, 'ufw', action, p));
-      return rule(n, 'ufw', action, SERVICE_PORTS[to.toLowerCase()] ?? null, to.toLowerCase());
+      const p = UFW_PORTS_TO_RE.exec(to);
+      if (/^anywhere(?:\/tcp)?$/i.test(to)) return rule(n, 'ufw', action, 0);
+      if (p) {
+        // A UDP-only rule neither lets SSH in nor keeps it out.
+        if (p[3] && p[3].toLowerCase() !== 'tcp') return;
+        return portsOf(p[2]).forEach((port) => rule(n, 'ufw', action, port, (p[4] ?? '').toLowerCase()));
+      }
+      if (UFW_APP_TO_RE.test(to)) return rule(n, 'ufw', action, SERVICE_PORTS[to.toLowerCase()] ?? null, to.toLowerCase());
+      // An address without a port (`192.168.1.5`): every port to one address, not a rule by port.
+      if (UFW_ADDRESS_TO_RE.test(to)) return rule(n, 'ufw', action, null);
+      // Anything else only looked like a ufw rule (an iptables LOG prefix `[UFW LIMIT BLOCK]`).
     }
     // firewalld
     if ((m = FIREWALLD_STATE_RE.exec(text))) return status(n, 'firewalld', m[1] === 'running');
@@ -93,6 +109,18 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
       }
       return;
     }
+    if ((m = FIREWALLD_RICH_RE.exec(raw)) && inFirewalldZone) {
+      const [, args, verdict, extra] = m;
+      if (/forward-port|source-port|icmp-block|icmp-type|masquerade/.test(args)) return;
+      const action: FirewallAction = verdict === 'accept' ? (/limit value/.test(extra) ? 'limit' : 'allow') : (verdict as FirewallAction);
+      const service = /\bservice name="([^"]{1,64})"/.exec(args)?.[1];
+      if (service) return rule(n, 'firewalld', action, SERVICE_PORTS[service.toLowerCase()] ?? null, service.toLowerCase());
+      const port = /\bport port="?([\d-]{1,11})"? protocol="?(\w{1,10})"?/.exec(args);
+      if (port && port[2].toLowerCase() !== 'tcp') return;
+      if (port) return portsOf(port[1]).forEach((p) => rule(n, 'firewalld', action, p));
+      // By address only (`source address="…" drop`): not a rule by port.
+      return rule(n, 'firewalld', action, null);
+    }
     // iptables -S
     if ((m = IPT_POLICY_RE.exec(text))) {
       if (m[1] !== 'INPUT') return;
@@ -104,11 +132,19 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
       if (/OUTPUT|FORWARD|ROUTING|output|forward|route|before|after|logging|limit/.test(m[1]) && !/user-input/.test(m[1])) return;
       const args = m[2];
       const target = /(?:^|\s)-j (ACCEPT|DROP|REJECT)\b/.exec(args)?.[1];
-      if (!target || /--c?t?state\s|-i lo\b|--ctstate\s/.test(args)) return;
-      const action: FirewallAction = target === 'ACCEPT' ? 'allow' : (target.toLowerCase() as FirewallAction);
+      if (!target || /-i lo\b/.test(args)) return;
+      // `--state NEW` / `--ctstate NEW` rules are the ones that let SSH in (or keep it out);
+      // ESTABLISHED/RELATED/INVALID-only rules are about packets of connections already decided.
+      const state = /(?:^|\s)(! )?--c?t?state (\S{1,80})/.exec(args);
+      if (state && (state[1] || !/(?:^|,)NEW(?:,|$)/.test(state[2]))) return;
+      // A rate limit (recent, hashlimit, limit, connlimit) drops only some connections: its DROP/REJECT
+      // says nothing for sure, and its ACCEPT lets SSH in at a rate, as ufw's LIMIT does.
+      const rateLimited = /-m (?:recent|hashlimit|limit|connlimit)\b/.test(args);
+      if (rateLimited && target !== 'ACCEPT') return;
+      const action: FirewallAction = target === 'ACCEPT' ? (rateLimited ? 'limit' : 'allow') : (target.toLowerCase() as FirewallAction);
       const dport = /--dports? (\S{1,200})/.exec(args)?.[1];
       if (dport) return portsOf(dport).forEach((p) => rule(n, 'iptables', action, p));
-      if (action !== 'allow' && !/\s-[sp] (?!tcp\b)|--sport|-m (?!comment)/.test(` ${args}`)) rule(n, 'iptables', action, 0);
+      if (action !== 'allow' && !/\s-[sp] (?!tcp\b)|--sport|-m (?!comment|state|conntrack|tcp\b)/.test(` ${args}`)) rule(n, 'iptables', action, 0);
       return;
     }
     // nft list ruleset
@@ -125,8 +161,13 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     }
     if (nftChainHook && nftChainHook !== 'input') return;
     const verdict = /\b(accept|drop|reject)\b(?: with [\w -]{1,60})?\s*(?:comment "[^"]{0,200}")?\s*$/.exec(text)?.[1];
-    if (!verdict || /\bct state\b|\biifname? "?lo"?\b|\boif/.test(text)) return;
-    const action: FirewallAction = verdict === 'accept' ? 'allow' : (verdict as FirewallAction);
+    if (!verdict || /\biifname? "?lo"?\b|\boif/.test(text)) return;
+    // As with iptables: only a `ct state` that includes `new` decides whether SSH gets in.
+    const ctState = /\bct state (!= )?(\{[^}]{0,120}\}|\S{1,80})/.exec(text);
+    if (ctState && (ctState[1] || !/\bnew\b/.test(ctState[2]))) return;
+    const rateLimited = /\blimit rate\b|\bmeter\b|\bct count\b/.test(text);
+    if (rateLimited && verdict !== 'accept') return;
+    const action: FirewallAction = verdict === 'accept' ? (rateLimited ? 'limit' : 'allow') : (verdict as FirewallAction);
     const dport = /\b(?:tcp|th) dport (\{[^}]{1,300}\}|\S{1,40})/.exec(text)?.[1];
     if (dport) return portsOf(dport.replace(/[{}]/g, '')).forEach((p) => rule(n, 'nftables', action, p));
     if (action !== 'allow' && /^\s{0,24}(?:counter(?: packets \d+ bytes \d+)? )?(?:drop|reject)\b/.test(text)) rule(n, 'nftables', action, 0);

@@ -13,7 +13,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { articleMarkdownUrl, articleUrl } from '../config.ts';
 import { KIND_BADGES, SIDE_LABELS, templateText } from '../catalog/display.ts';
-import { OS_KEYS, OS_LABELS, STAGES, STAGE_LABELS, type ArticleData, type OsKey } from '../catalog/schema.ts';
+import { listedMessages, OS_KEYS, OS_LABELS, STAGES, STAGE_LABELS, type ArticleData, type OsKey } from '../catalog/schema.ts';
 import { LOCKOUT_GUARD } from '../cloud/guard.ts';
 import { PROVIDERS, PROVIDER_LABELS, isProvider } from '../cloud/providers.ts';
 import { RESCUE_BY_PROVIDER, RESCUE_PREREQUISITES, RESCUE_TITLE } from '../cloud/rescue.ts';
@@ -181,7 +181,7 @@ const parser = unified().use(remarkParse).use(remarkMdx);
 const serializer = unified().use(remarkStringify, { bullet: '-', fences: true, rule: '-', listItemIndent: 'one', emphasis: '_', strong: '*' });
 
 function messagesSection(data: ArticleData): RootContent[] {
-  const [primary, ...others] = data.messages;
+  const [primary, ...others] = listedMessages(data.messages);
   return [
     heading(2, text('Messages')),
     { type: 'code', lang: 'text', value: templateText(primary.text) },

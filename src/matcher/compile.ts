@@ -63,7 +63,8 @@ export interface CompiledTemplate {
   shared: boolean;
   /**
    * `full`: the message as written; `partial`: without its leading literal (scan.ts withoutLead);
-   * `guess`: a catch-all shape from frontmatter (`guess: true`). Weaker forms rank lower (rank.ts).
+   * `guess`: a catch-all shape from frontmatter (`guess: true`); `prompt`: a prompt (`prompt: true`),
+   * which never ranks but re-attributes a failure after it (rank.ts). Weaker forms rank lower.
    */
   form: TemplateForm;
   template: string;
@@ -170,19 +171,42 @@ function wordsOf(segs: Segment[]): string[] {
 const END_MARK_RE = /[^.!][.!]$/;
 const MIN_WORDS_FOR_OPTIONAL_END = 3;
 const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
+/**
+ * A message that closes with a bracket or quote before its mark (`Permission denied (publickey).`)
+ * is already delimited: quoted in a sentence, it may go on with any words (`… (publickey) only for
+ * interactive commands`).
+ */
+const CLOSED_RE = /[)\]'"]$/;
 
 /** Compile one template of rule number `rule`. */
 /** How much of a message a template stands for (see CompiledTemplate.form). */
-export type TemplateForm = 'full' | 'partial' | 'guess';
+export type TemplateForm = 'full' | 'partial' | 'guess' | 'prompt';
+
+/**
+ * A quoted value (`'{host}'`, `"{path}"`) is often pasted without its quotes once masked or retyped
+ * (`Permanently added <host> (ECDSA) …`): the quotes around a placeholder become optional.
+ */
+function optionalQuotes(segs: Segment[]): void {
+  for (let i = 1; i + 1 < segs.length; i++) {
+    const [before, ph, after] = [segs[i - 1], segs[i], segs[i + 1]];
+    if (!('ph' in ph) || !('lit' in before) || !('lit' in after)) continue;
+    const q = before.lit.slice(-1);
+    if ((q !== "'" && q !== '"') || after.lit[0] !== q) continue;
+    before.lit = before.lit.slice(0, -1);
+    after.lit = after.lit.slice(1);
+    segs[i] = { ...ph, re: `${q}?(?:${ph.re})${q}?`, rev: `${q}?(?:${ph.rev})${q}?` };
+  }
+}
 
 export function compileTemplate(template: string, rule: number, shared = false, form: TemplateForm = 'full'): CompiledTemplate | null {
   const segs = parseTemplate(template);
+  optionalQuotes(segs);
   const last = segs[segs.length - 1];
   const words = segs.reduce((n, s) => n + ('lit' in s ? (s.lit.match(/[a-z]+/gi)?.length ?? 0) : 1), 0);
-  let optionalEnd = false;
+  let optionalEnd: string | null = null;
   if (last && 'lit' in last && END_MARK_RE.test(last.lit) && words >= MIN_WORDS_FOR_OPTIONAL_END) {
     last.lit = last.lit.slice(0, -1);
-    optionalEnd = true;
+    optionalEnd = CLOSED_RE.test(last.lit) ? '[.!]?' : OPTIONAL_END;
   }
   let best = -1;
   let literalLen = 0;
@@ -195,7 +219,7 @@ export function compileTemplate(template: string, rule: number, shared = false, 
   const anchor = (segs[best] as { lit: string }).lit;
   const before = segs.slice(0, best);
   const after = segs.slice(best + 1);
-  const rightSrc = optionalEnd ? (sourceOf(after, false) ?? '') + OPTIONAL_END : sourceOf(after, false);
+  const rightSrc = optionalEnd ? (sourceOf(after, false) ?? '') + optionalEnd : sourceOf(after, false);
   const leftSrc = sourceOf(before, true);
   return {
     rule,

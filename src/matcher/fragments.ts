@@ -17,6 +17,7 @@
  */
 import { parseTemplate } from './compile.ts';
 import type { NormLine } from './normalize.ts';
+import { stem } from './stem.ts';
 import type { Rule } from './types.ts';
 
 /** One run of literal words from one template. */
@@ -46,6 +47,8 @@ export interface FragmentIndex {
   seeds: Map<string, [number, number][]>;
   /** `word word …` of every complete run, for whole-line and quoted-phrase matches. */
   whole: Map<string, number[]>;
+  /** Stems of the specific words of the templates (decided on the word as printed: `timed`, not `tim`). */
+  specific: Set<string>;
 }
 
 const MAX_WORDS = 200;
@@ -66,19 +69,27 @@ const UNSPECIFIC = new Set(
     // Tool names say which program printed a line, not which error it is.
     'gcloud compute ansible jenkins vagrant terraform docker git rsync putty').split(' '),
 );
-const isSpecific = (w: string) => w.length >= 4 && !UNSPECIFIC.has(w) && !/^\d+$/.test(w);
+const UNSPECIFIC_STEMS = new Set([...UNSPECIFIC].map(stem));
+/** Specific as printed and as a stem (`hosts` is not: its stem is `host`). */
+const isSpecific = (w: string, st: string) => w.length >= 4 && !UNSPECIFIC_STEMS.has(st) && !/^\d+$/.test(w);
 
 const WORDS_RE = /[a-z0-9]+/g;
 
-/** Lowercased words of `s`, at most `max`; paths and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out. */
-function wordsOf(s: string, max = Infinity): string[] {
+/**
+ * Lowercased words of `s`, at most `max`, as stems (a retyped `for method 'publickey'` meets
+ * `for methods 'publickey'`); `specific` sorts the stems by whether their word was specific. Paths
+ * and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out.
+ */
+function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: Set<string> }): string[] {
   const out: string[] = [];
   // Normalised lines have single spaces between words.
   for (const token of s.split(' ')) {
     if (token.indexOf('/') !== -1 || token.indexOf('\\') !== -1) continue;
     for (const w of token.toLowerCase().match(WORDS_RE) ?? []) {
       if (out.length >= max) return out;
-      out.push(w);
+      const st = stem(w);
+      if (specific) (isSpecific(w, st) ? specific.yes : specific.no).add(st);
+      out.push(st);
     }
   }
   return out;
@@ -86,9 +97,9 @@ function wordsOf(s: string, max = Infinity): string[] {
 
 export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   const runs: Run[] = [];
-  const seeds = new Map<string, [number, number][]>();
   const whole = new Map<string, number[]>();
   const seen = new Set<string>();
+  const forms = { yes: new Set<string>(), no: new Set<string>() };
   rules.forEach((r, rule) => {
     const templates = [...r.messages.map((t) => ({ t, shared: false })), ...(r.shared ?? []).map((t) => ({ t, shared: true }))];
     for (const { t, shared } of templates) {
@@ -98,7 +109,7 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
       const lits = segs.flatMap((seg) => ('lit' in seg ? [seg.lit] : []));
       const texts = lits.length > 1 ? [...lits, lits.join(' ')] : lits;
       for (const lit of texts) {
-        const words = wordsOf(lit);
+        const words = wordsOf(lit, Infinity, forms);
         if (words.length < 2) continue;
         const key = `${rule} ${shared} ${words.join(' ')}`;
         if (seen.has(key)) continue;
@@ -108,16 +119,21 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
         const list = whole.get(joined);
         if (list) list.push(i);
         else whole.set(joined, [i]);
-        words.forEach((w, pos) => {
-          if (!isSpecific(w)) return;
-          const s = seeds.get(w);
-          if (s) s.push([i, pos]);
-          else seeds.set(w, [[i, pos]]);
-        });
       }
     }
   });
-  return { runs, seeds, whole };
+  // A stem is specific only if every word it stands for is: `keys` is, but its stem is also `key`'s.
+  const specific = new Set([...forms.yes].filter((st) => !forms.no.has(st)));
+  const seeds = new Map<string, [number, number][]>();
+  runs.forEach((run, i) =>
+    run.words.forEach((w, pos) => {
+      if (!specific.has(w)) return;
+      const s = seeds.get(w);
+      if (s) s.push([i, pos]);
+      else seeds.set(w, [[i, pos]]);
+    }),
+  );
+  return { runs, seeds, whole, specific };
 }
 
 // A phrase in double or single quotes, as people quote an error inside a sentence.
@@ -146,11 +162,11 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         let a = 0;
         while (i - a - 1 >= 0 && pos - a - 1 >= 0 && words[i - a - 1] === run.words[pos - a - 1]) a++;
         // Start each run once: only from its leftmost specific seed in this alignment.
-        if (run.words.slice(pos - a, pos).some(isSpecific)) continue;
+        if (run.words.slice(pos - a, pos).some((w) => index.specific.has(w))) continue;
         let b = 0;
         while (i + b + 1 < words.length && pos + b + 1 < run.words.length && words[i + b + 1] === run.words[pos + b + 1]) b++;
         const matched = run.words.slice(pos - a, pos + b + 1);
-        const specific = matched.filter(isSpecific).length;
+        const specific = matched.filter((w) => index.specific.has(w)).length;
         if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;
         offer({
           rule: run.rule,

@@ -6,6 +6,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import { SSH_CONTEXT_RE } from './context.ts';
+import { stem } from './stem.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
 interface Entry {
@@ -13,20 +14,27 @@ interface Entry {
   /** A template without placeholders, or the title. */
   text: string;
   words: string[];
+  /** A message without placeholders, as plain lower-case words: typed out in full, it decides. */
+  whole?: string;
+  /** A wording other programs print too (a Winsock or errno text): only in an input that names SSH. */
+  shared: boolean;
 }
+
+/** Lower-case words separated by single spaces, punctuation dropped. */
+const plainWords = (s: string) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
 
 /** Words that say nothing about which SSH error this is (or appear in ordinary program output). */
 const STOP = new Set(
   ('the and for from with not was are this that into your you has have been can cannot could ' +
     'error errors failed failure fatal warning warn info debug line file files please try again ' +
     'ssh sshd when what which does while being there their then than its use used using out ' +
-    'code exit status true false null none unknown something').split(' '),
+    'code exit status true false null none unknown something our').split(' '),
 );
 /**
  * Words SSH shares with every other program: overlapping on these alone is not evidence of an SSH
  * error (`scp: x: Permission denied` is a remote file permission, not an SSH login failure).
  */
-const GENERIC = new Set('permission permissions denied found directory such access open read write'.split(' '));
+const GENERIC_WORDS = 'permission permissions denied found directory such access open read write';
 /**
  * A host name, an address or a path means the input is a pasted message, not a typed search: if no
  * template matched it, guessing from its words routes a different program's message (scp, rsync, a
@@ -44,8 +52,25 @@ const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
+const GENERIC = new Set(GENERIC_WORDS.split(' ').map(stem));
+
+/** Links say where the reader read about it (`docs.example.io/service/cli/cron`), not what failed. */
+const URL_RE = /\bhttps?:\/\/\S+/gi;
+/** `public key` and `publickey`, `host key` and `hostkey`: one word either way. */
+const SPLIT_COMPOUND_RE = /\b(public|host)[ _-]key/gi;
+
 const wordsOf = (s: string) =>
-  (s.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? []).filter((w) => w.length >= 3 && !STOP.has(w));
+  (s.replace(URL_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key').toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
+    .filter((w) => w.length >= 3 && !STOP.has(w))
+    .map(stem);
+
+/**
+ * Words of a person writing about their problem (`I've tried …`, `it just times out`, `my server
+ * refuses the key`), not of program output: two of them make the input a typed sentence even when
+ * it names a host or a command line.
+ */
+const PROSE_RE = /\b(?:i|i'?ve|i'?m|my|me|we|it|it'?s|just|keeps?|always|tried|trying|get|gets|getting|says?|saying|but|because|when|whenever)\b/gi;
+const isProse = (s: string) => (s.match(PROSE_RE)?.length ?? 0) >= 2;
 
 /** Whether the edit distance between `a` and `b` is at most `max` (gives up as soon as a row exceeds it). */
 function within(a: string, b: string, max: number): boolean {
@@ -75,15 +100,28 @@ export class FuzzyIndex {
   private opts: Required<FuzzyOptions>;
   /** word → entries containing it; the vocabulary a query must share something with. */
   private byWord = new Map<string, number[]>();
+  /**
+   * How much a word tells the rules apart: log(1 + rules / rules using it). `timed` or `refused` say
+   * which error it is; `connection`, `host` and `port` are in half the catalog.
+   */
+  private weight = new Map<string, number>();
+  private kinds: Rule['kind'][];
 
   constructor(rules: readonly Rule[], opts: FuzzyOptions = {}) {
+    this.kinds = rules.map((r) => r.kind);
     this.opts = { maxLines: 3, maxChars: 300, threshold: 0.7, maxConfidence: 0.6, minConfidence: 0.3, ...opts };
     rules.forEach((r, i) => {
-      for (const t of [r.title, ...r.messages]) {
+      const texts = [
+        { t: r.title, title: true, shared: false },
+        ...r.messages.map((t) => ({ t, title: false, shared: false })),
+        ...(r.shared ?? []).map((t) => ({ t, title: false, shared: true })),
+      ];
+      for (const { t, title, shared } of texts) {
         const text = t.replace(/\{[a-z]+\}/g, ' ').replace(/\s+/g, ' ').trim();
         if (!text) continue;
         const words = wordsOf(text);
-        const e = this.entries.push({ rule: i, text, words }) - 1;
+        const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
+        const e = this.entries.push({ rule: i, text, words, whole, shared }) - 1;
         for (const w of new Set(words)) {
           const list = this.byWord.get(w);
           if (list) list.push(e);
@@ -91,13 +129,18 @@ export class FuzzyIndex {
         }
       }
     });
+    for (const [w, list] of this.byWord) {
+      const users = new Set(list.map((e) => this.entries[e].rule)).size;
+      this.weight.set(w, Math.log(1 + rules.length / users));
+    }
   }
 
   /** Whether a query is a short typed fragment worth guessing at (not too long, not a pasted message). */
   accepts(lines: number, query: string): boolean {
-    return (
-      lines > 0 && lines <= this.opts.maxLines && query.length <= this.opts.maxChars && !PASTED_RE.test(query) && !this.fromOtherProgram(query)
-    );
+    if (lines === 0 || lines > this.opts.maxLines || query.length > this.opts.maxChars || this.fromOtherProgram(query)) return false;
+    // A host in a typed sentence about SSH (`I tried ssh user@host but it just times out`) is the
+    // reader's own words around the error, not a message some other program printed.
+    return !PASTED_RE.test(query) || (isProse(query) && SSH_CONTEXT_RE.test(query));
   }
 
   /**
@@ -121,6 +164,26 @@ export class FuzzyIndex {
     return out;
   }
 
+  /**
+   * Whether a word is used by at most a fifth of the rules: a sentence that shares only words like
+   * `connect` and `server` with a short message (`Cannot connect to SSH 1 servers`) is not about it.
+   */
+  private telling(w: string): boolean {
+    return !GENERIC.has(w) && this.weight.get(w)! >= Math.log(6);
+  }
+
+  /** The weighted share of an entry's words that the query has. */
+  private share(hit: ReadonlySet<string>, all: ReadonlySet<string>): number {
+    let got = 0;
+    let total = 0;
+    for (const w of all) {
+      const v = this.weight.get(w)!;
+      total += v;
+      if (hit.has(w)) got += v;
+    }
+    return total ? got / total : 0;
+  }
+
   /** Candidates for a short query, best first, distinct rules (the caller adds evidence). */
   search(query: string, limit: number): { rule: number; confidence: number }[] {
     const qWords = [...new Set(wordsOf(query))];
@@ -132,8 +195,11 @@ export class FuzzyIndex {
     // A sentence around the error (`ssh keeps saying conection timed out from the office wifi`):
     // most of it is not the message, so it is matched the other way round (the entry's words in
     // the sentence), but only when the sentence names SSH, or everyday text would match too.
-    const aboutSsh = SSH_CONTEXT_RE.test(query);
-    const otherSubject = OTHER_SUBJECT_RE.test(query);
+    // What the sentence is about is in its words, not in the links it cites.
+    const prose = query.replace(URL_RE, ' ');
+    const aboutSsh = SSH_CONTEXT_RE.test(prose);
+    const plainQuery = plainWords(query);
+    const otherSubject = OTHER_SUBJECT_RE.test(prose);
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // fuse.js ranks the shortlist by approximate string similarity (word order, near-phrases).
@@ -143,6 +209,7 @@ export class FuzzyIndex {
     // fuse.js drops entries far shorter than a typed sentence; those still count by their words.
     const scores = new Map(fuse.search(query).map((h) => [h.item, h.score ?? 1]));
     for (const e of shortlist) {
+      if (e.shared && !aboutSsh) continue;
       const score = scores.get(e) ?? 1;
       const inEntry = new Set(e.words);
       let letters = 0;
@@ -159,22 +226,32 @@ export class FuzzyIndex {
       // Most of what was typed must be in the entry, including at least one SSH-specific word;
       // or, in a sentence about SSH, most of the entry's words (two or more) must be in the sentence.
       const queryCoverage = letters / qLetters;
+      // Typed as the message, every word of it counts alike; in a sentence, the reader's own words
+      // meet common ones (`connect`, `server`) by chance, so each counts by how telling it is.
       const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
+      const sentenceCoverage = this.share(hitWords, inEntry);
       const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
-      const inSentence = aboutSsh && entryCoverage >= 0.6 && hitWords.size >= 2;
+      const inSentence = aboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w));
       if (!specific || !(typedMessage || inSentence)) continue;
       // fuse.js's bitap score rewards near-identical character runs; word coverage in both
       // directions rewards "all I typed is in there" and "there is little else in there", which is
       // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
       // In a sentence, how much of the message is there is what counts; the rest is the reader's words.
-      const combined = typedMessage
-        ? 0.4 * (1 - score) + 0.35 * queryCoverage + 0.25 * entryCoverage
-        : 0.2 * (1 - score) + 0.8 * entryCoverage;
+      // A message typed out word for word (`Connection closed`, a wording several programs print, so
+      // no template claimed it without SSH context) beats messages it merely resembles.
+      const verbatim = e.whole !== undefined && ` ${plainQuery} `.includes(` ${e.whole} `) ? 0.1 : 0;
+      const combined =
+        verbatim +
+        (typedMessage ? 0.4 * (1 - score) + 0.35 * queryCoverage + 0.25 * entryCoverage : 0.2 * (1 - score) + 0.8 * sentenceCoverage);
       if (combined > (best.get(e.rule) ?? 0)) best.set(e.rule, combined);
     }
-    const out = [...best]
-      .map(([rule, c]) => ({ rule, confidence: Math.round(this.opts.maxConfidence * c * 100) / 100 }))
-      .filter((c) => c.confidence >= this.opts.minConfidence);
-    return out.sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+    // A tool's summary article (`kind: wrapper`) shares the SSH message it wraps (Azure's
+    // `user@domain@host: Permission denied (publickey)`): a guess from words alone prefers the error.
+    return [...best]
+      .map(([rule, c]) => ({ rule, score: this.opts.maxConfidence * Math.min(1, c) * (this.kinds[rule] === 'error' ? 1 : 0.9) }))
+      .filter((c) => c.score >= this.opts.minConfidence)
+      .sort((a, b) => b.score - a.score || a.rule - b.rule)
+      .slice(0, limit)
+      .map(({ rule, score }) => ({ rule, confidence: Math.round(score * 100) / 100 }));
   }
 }

@@ -28,7 +28,7 @@ import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { failsElsewhere, rankHits, recoveredLater, toCandidates } from './rank.ts';
+import { answerPrompts, failsElsewhere, rankHits, recoveredLater, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -75,7 +75,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   /** Fragment hits on lines no template matched, for a paste with no error matched whole. */
   function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[]): Hit[] {
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
-    if (hits.some((h) => rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
+    if (hits.some((h) => h.form !== 'prompt' && rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
     fragments ??= buildFragmentIndex(rules);
     const taken = new Set(hits.map((h) => h.at));
     const found = findFragments(fragments, lines, (i) => !taken.has(i));
@@ -93,7 +93,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     let hits = scan(index, lines);
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
     hits = hits.concat(fragmentHits(hits, lines));
-    const ranked = rankHits(hits, lines, rules);
+    const ranked = answerPrompts(rankHits(hits, lines, rules), hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
       for (const c of cands) c.evidence.text = cut(c.evidence.text);

@@ -30,7 +30,9 @@ import type { Candidate, Rule } from './types.ts';
 
 // A wrapper's summary line never hides the specific SSH message it wraps, but is still a failure.
 const KIND_ORDER: Record<string, number> = { error: 0, wrapper: 1, warning: 2, info: 3 };
-const FORM_ORDER: Record<HitForm, number> = { full: 0, partial: 1, fragment: 2, guess: 3 };
+/** Forms that rank: a prompt never answers by itself (answerPrompts). */
+type RankedForm = Exclude<HitForm, 'prompt'>;
+const FORM_ORDER: Record<RankedForm, number> = { full: 0, partial: 1, fragment: 2, guess: 3 };
 
 /** The best evidence one rule has in a paste. */
 export interface RuleMatch {
@@ -41,7 +43,7 @@ export interface RuleMatch {
   /** Every hit needed two lines joined. */
   joinedOnly: boolean;
   /** The most complete form any hit had (FORM_ORDER: full > partial > fragment > guess). */
-  form: HitForm;
+  form: RankedForm;
   /** Index into normalised lines of the evidence. */
   at: number;
   outranked: boolean;
@@ -51,7 +53,7 @@ export interface RuleMatch {
 export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules: readonly Rule[]): RuleMatch[] {
   const byRule = new Map<number, RuleMatch>();
   // Strength of one hit as evidence: plain before debug, stronger form, whole line before joined, longer literal, earlier line.
-  const better = (h: Hit, m: RuleMatch) => {
+  const better = (h: Hit & { form: RankedForm }, m: RuleMatch) => {
     const hd = lines[h.at].debug;
     const md = m.debugOnly;
     if (hd !== md) return !hd;
@@ -61,7 +63,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
     return lines[h.at].line < lines[m.at].line;
   };
   for (const h of hits) {
-    if (lines[h.at].trace) continue;
+    if (lines[h.at].trace || !ranks(h)) continue;
     const r = h.template.rule;
     const cur = byRule.get(r);
     if (!cur || better(h, cur)) {
@@ -89,6 +91,31 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
   return [...byRule.values()].sort((x, y) => compare(x, y, lines, rules));
 }
 
+const ranks = (h: Hit): h is Hit & { form: RankedForm } => h.form !== 'prompt';
+
+/**
+ * A prompt answered before a failure it explains, in the same try (`alice@host's password:` then
+ * `Permission denied (publickey,keyboard-interactive).`): the failure is the prompt's article, since
+ * the reader typed a password and it was refused, whatever method list the refusal prints. Which
+ * failures a prompt explains is data (`prompt: [ids]` in frontmatter); the failure stays a runner-up.
+ */
+export function answerPrompts(ranked: readonly RuleMatch[], hits: readonly Hit[], lines: readonly NormLine[], rules: readonly Rule[]): RuleMatch[] {
+  const top = ranked[0];
+  if (!top || top.outranked || top.form === 'fragment') return [...ranked];
+  const failed = rules[top.rule].id;
+  const prompt = hits.find(
+    (h) =>
+      h.form === 'prompt' &&
+      h.at < top.at &&
+      !lines[h.at].debug &&
+      lines[h.at].attempt === lines[top.at].attempt &&
+      (rules[h.template.rule].promptClaims ?? []).includes(failed),
+  );
+  if (!prompt) return [...ranked];
+  const answer = prompt.template.rule;
+  return [{ ...top, rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
+}
+
 function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: readonly Rule[]): number {
   const rx = rules[x.rule];
   const ry = rules[y.rule];
@@ -113,7 +140,7 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
  * (`literalLen` counts its letters: `no matching cipher found their offer` ≈ 30, `connection
  * refused` 17).
  */
-const FORM_CONFIDENCE: Record<HitForm, (letters: number) => number> = {
+const FORM_CONFIDENCE: Record<RankedForm, (letters: number) => number> = {
   full: () => 0.97,
   partial: () => 0.87,
   fragment: (letters) => (letters >= 30 ? 0.8 : letters >= 20 ? 0.7 : 0.6),

@@ -75,9 +75,11 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   const templates: CompiledTemplate[] = [];
   const partials: CompiledTemplate[] = [];
   rules.forEach((r, i) => {
-    for (const m of r.guesses ?? []) {
-      const t = compileTemplate(m, i, false, 'guess');
-      if (t) templates.push(t);
+    for (const [list, form] of [[r.guesses ?? [], 'guess'], [r.prompts ?? [], 'prompt']] as const) {
+      for (const m of list) {
+        const t = compileTemplate(m, i, false, form);
+        if (t) templates.push(t);
+      }
     }
     for (const [list, shared] of [[r.messages, false], [r.shared ?? [], true]] as const) {
       for (const m of list) {
@@ -198,6 +200,9 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
     const a = lines[i];
     const b = lines[i + 1];
     if (b.line - a.line > 1) continue; // a blank line between them: not a wrap
+    // A command line (`ssh -F cfg root@host`) is typed, not wrapped: joined with the error under it,
+    // its `user@host` would make `user@host@host: Permission denied` of an ordinary refusal.
+    if (b.attempt !== a.attempt || a.attempt !== (i > 0 ? lines[i - 1].attempt : 0)) continue;
     const la = lowers[i];
     const lb = lowers[i + 1];
     // A word cut in two by the wrap only exists in the joined text.

@@ -32,6 +32,12 @@ export interface Rule {
    * low confidence, and never count as a rival of a real match.
    */
   guesses?: string[];
+  /**
+   * Prompts (`{user}@{host}'s password:`): never an answer alone; a failure of a rule in
+   * `promptClaims` after one, in the same try, is answered with this rule (rank.ts, answerPrompts).
+   */
+  prompts?: string[];
+  promptClaims?: string[];
   /** Ids this rule beats when both match one paste. */
   outranks: string[];
 }

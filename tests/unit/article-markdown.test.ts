@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadArticles, type Article } from '../../src/catalog/load.ts';
-import { OS_KEYS, OS_LABELS, STAGE_LABELS, type OsKey } from '../../src/catalog/schema.ts';
+import { listedMessages, OS_KEYS, OS_LABELS, STAGE_LABELS, type OsKey } from '../../src/catalog/schema.ts';
 import { LOCKOUT_GUARD } from '../../src/cloud/guard.ts';
 import { RESCUE_TITLE } from '../../src/cloud/rescue.ts';
 import { articleMarkdown, llmsFull, llmsIndex } from '../../src/markdown/article-markdown.ts';
@@ -55,7 +55,7 @@ describe('the Markdown twin of every article', () => {
     expect(tabHeadings).toEqual(src.groups.flat().map((os) => OS_LABELS[os]));
     for (const fence of src.fences) expect(twin.code).toContain(fence);
 
-    const [primary, ...others] = a.data.messages;
+    const [primary, ...others] = listedMessages(a.data.messages);
     expect(twin.code[0]).toBe(display(primary.text));
     expect(twin.paragraphs).toContain(`Printed by ${primary.from}`);
     for (const m of others) {

@@ -42,6 +42,113 @@ describe('firewall', () => {
     expect(ipt.rules.map((r) => [r.action, r.port, r.policy])).toEqual([['drop', 0, true], ['allow', 22, false], ['allow', 2222, false]]);
   });
 
+  it('reads ufw verbose application rules, addresses, ranges and long To columns', () => {
+    // Captured from ufw 0.36.2: verbose prints `PORTS/PROTO (APP)`; a To of 26+ characters is
+    // followed by a single space.
+    const ufw = parseFirewall(
+      lines(
+        [
+          'Status: active',
+          'Default: deny (incoming), allow (outgoing), disabled (routed)',
+          '22/tcp (OpenSSH)           ALLOW IN    Anywhere                  ',
+          '22/tcp (OpenSSH (v6))      ALLOW IN    Anywhere (v6)             ',
+          '2001:db8::1 22/tcp (OpenSSH) ALLOW IN    Anywhere (v6)             ',
+          '192.168.1.5 22/tcp         LIMIT IN    Anywhere                  ',
+          '80,443/tcp (v6) on eth0    ALLOW IN    Anywhere (v6)             ',
+          '60000:61000/udp            ALLOW IN    Anywhere                  ',
+          '22/udp                     DENY IN     Anywhere                  ',
+          'Nginx Full                 ALLOW       Anywhere                  ',
+          '10.0.0.5                   DENY IN     Anywhere                  ',
+          'Anywhere                   DENY IN     198.51.100.23             ',
+        ].join('\n'),
+      ),
+    );
+    expect(ufw.rules.map((r) => [r.line, r.action, r.port, r.service])).toEqual([
+      [2, 'deny', 0, ''],
+      [3, 'allow', 22, 'openssh'],
+      [4, 'allow', 22, 'openssh'],
+      [5, 'allow', 22, 'openssh'],
+      [6, 'limit', 22, ''],
+      [7, 'allow', 80, ''],
+      [7, 'allow', 443, ''],
+      [10, 'allow', null, 'nginx full'],
+      [11, 'deny', null, ''],
+      [12, 'deny', 0, ''],
+    ]);
+    // An iptables LOG prefix only looks like a ufw rule.
+    const log = parseFirewall(lines('-A ufw-user-limit -m limit --limit 3/min -j LOG --log-prefix "[UFW LIMIT BLOCK] "'));
+    expect(log.rules).toEqual([]);
+  });
+
+  it('reads iptables and nft rules that match on connection state NEW', () => {
+    const ipt = parseFirewall(
+      lines(
+        [
+          '-P INPUT ACCEPT',
+          '-A INPUT -m state --state RELATED,ESTABLISHED -j ACCEPT',
+          '-A INPUT -m conntrack --ctstate INVALID -j DROP',
+          '-A INPUT -p tcp -m state --state NEW -m tcp --dport 22 -j ACCEPT',
+          '-A INPUT -p tcp -m tcp --dport 2222 -m conntrack --ctstate NEW,ESTABLISHED -j ACCEPT',
+          '-A INPUT -p tcp -m tcp --dport 80 -m conntrack ! --ctstate NEW -j DROP',
+          '-A INPUT -m conntrack --ctstate NEW -j DROP',
+          '-A INPUT -j REJECT --reject-with icmp-host-prohibited',
+        ].join('\n'),
+      ),
+    );
+    expect(ipt.rules.map((r) => [r.line, r.action, r.port])).toEqual([[1, 'allow', 0], [4, 'allow', 22], [5, 'allow', 2222], [7, 'drop', 0], [8, 'reject', 0]]);
+    // A rate limit's DROP/REJECT decides nothing for sure; its ACCEPT is a LIMIT, as in ufw.
+    const limited = parseFirewall(
+      lines(
+        [
+          '-A INPUT -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -m recent --update --seconds 60 --hitcount 4 --name DEFAULT --mask 255.255.255.255 --rsource -j REJECT --reject-with icmp-port-unreachable',
+          '-A INPUT -p tcp -m tcp --dport 22 -m conntrack --ctstate NEW -m limit --limit 3/min -j ACCEPT',
+        ].join('\n'),
+      ),
+    );
+    expect(limited.rules.map((r) => [r.action, r.port])).toEqual([['limit', 22]]);
+    const nft = parseFirewall(
+      lines(
+        'table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t\tct state invalid drop\n\t\tct state { established, related } accept\n\t\ttcp dport 22 ct state new accept\n\t\tct state new tcp dport { 80, 443 } accept\n\t\ttcp dport 2222 ct state new limit rate 4/minute accept\n\t\treject\n\t}\n}',
+      ),
+    );
+    expect(nft.rules.map((r) => [r.line, r.action, r.port, r.policy])).toEqual([
+      [3, 'allow', 0, true],
+      [6, 'allow', 22, false],
+      [7, 'allow', 80, false],
+      [7, 'allow', 443, false],
+      [8, 'limit', 2222, false],
+      [9, 'reject', 0, false],
+    ]);
+  });
+
+  it('reads firewalld rich rules under --list-all', () => {
+    // Layout from firewalld 1.3 (firewall/command.py print_zone_policy_info, core/rich.py).
+    const fw = parseFirewall(
+      lines(
+        [
+          'public (active)',
+          '  target: default',
+          '  services: cockpit dhcpv6-client',
+          '  ports: ',
+          '  rich rules: ',
+          '\trule family="ipv4" source address="10.0.0.0/8" service name="ssh" accept',
+          '\trule family="ipv4" source address="192.0.2.0/24" port port="2222" protocol="tcp" accept limit value="3/m"',
+          '\trule family="ipv4" source address="198.51.100.23" reject type="icmp-port-unreachable"',
+          '\trule family="ipv4" port port="60000-61000" protocol="udp" accept',
+          '\trule family="ipv4" forward-port port="80" protocol="tcp" to-port="8080"',
+        ].join('\n'),
+      ),
+    );
+    expect(fw.rules.map((r) => [r.line, r.action, r.port, r.service])).toEqual([
+      [2, 'reject', 0, ''],
+      [3, 'allow', null, 'cockpit'],
+      [3, 'allow', null, 'dhcpv6-client'],
+      [6, 'allow', 22, 'ssh'],
+      [7, 'limit', 2222, ''],
+      [8, 'reject', null, ''],
+    ]);
+  });
+
   it('reads firewall-cmd --state', () => {
     expect(parseFirewall(lines('not running')).statuses).toEqual([{ line: 1, tool: 'firewalld', active: false }]);
   });

@@ -90,6 +90,11 @@ describe('normalisation', () => {
     expect(texts('Load key &quot;/k&quot;: invalid format &amp; &#39;x&#x27; &lt;b&gt;')).toEqual([`Load key "/k": invalid format & 'x' <b>`]);
     expect(texts('&amp;quot; stays one level deep; &unknown; stays')).toEqual(['&quot; stays one level deep; &unknown; stays']);
   });
+  it('closes up a method list retyped with spaces after its commas, and only such a list', () => {
+    expect(texts('Permission denied (publickey, password).')).toEqual(['Permission denied (publickey,password).']);
+    expect(texts('Permission denied (publickey, gssapi-keyex, gssapi-with-mic).')).toEqual(['Permission denied (publickey,gssapi-keyex,gssapi-with-mic).']);
+    expect(texts('failed (see log, then retry in 5 minutes)')).toEqual(['failed (see log, then retry in 5 minutes)']);
+  });
   it('counts lines of the original input', () => {
     expect(normalize('a\n\nb\n').total).toBe(3);
     expect(normalize('a\n\nb\n').lines.map((l) => l.line)).toEqual([1, 3]);
@@ -125,6 +130,16 @@ describe('template compilation', () => {
     // Two words without their full stop are prose, not the message.
     expect(closing.match("console.log('connection closed')").best).toBeNull();
     expect(closing.match('Connection closed.').best?.id).toBe('cc');
+  });
+  it('accepts a quoted value pasted without its quotes', () => {
+    expect(best('Warning: Permanently added <host> (ECDSA) to the list of known hosts.')).toBe('added');
+    expect(best("Permissions 0644 for /home/me/.ssh/id_rsa are too open.")).toBe('too-open');
+    expect(best('Load key /home/me/.ssh/id_rsa: invalid format')).toBe('load-key');
+    expect(best('Load key "/home/me/.ssh/id_rsa": invalid format')).toBe('load-key');
+  });
+  it('lets a message closed by a bracket go on with any words once its full stop is dropped', () => {
+    expect(best('Error: Permission denied (publickey) only for interactive commands')).toBe('denied');
+    expect(best('[Kamal 2] Error: Permission denied (publickey) when running exec')).toBe('denied');
   });
   it('checks placeholder classes: {port} is digits', () => {
     expect(m.match('ssh: connect to host h port abc: Connection refused').best?.via).not.toBe('template');
@@ -238,6 +253,31 @@ describe('evidence', () => {
     expect(r.best?.evidence.line).toBe(2);
     expect(best('sign_and_send_pubkey: no mutual sig\nnature supported')).toBe('mutual');
   });
+  it('never joins a command line with the line under it', () => {
+    const bastion = createMatcher([...RULES, rule({ id: 'bastion', messages: ['{user}@{host}@{host}: Permission denied (publickey'] })], { fuzzy: false });
+    expect(bastion.match('ssh -F ./ssh.cfg root@web.internal\nalice@proxy.example.com: Permission denied (publickey).').best?.id).toBe('denied');
+    expect(bastion.match('alice@corp.example@bastion.example.com: Permission denied (publickey).').best?.id).toBe('bastion');
+  });
+});
+
+describe('prompts', () => {
+  const withPrompt = createMatcher(
+    [...RULES, rule({ id: 'password', messages: ['Permission denied, please try again.'], prompts: ["{user}@{host}'s password:"], promptClaims: ['denied'] })],
+    { fuzzy: false },
+  );
+  const route = (s: string) => withPrompt.match(s);
+  it('answer a failure they explain after them in the same try, keeping it as the runner-up', () => {
+    const r = route("alice@web's password: \nalice@web: Permission denied (publickey,keyboard-interactive).");
+    expect(r.best?.id).toBe('password');
+    expect(r.best?.evidence.line).toBe(2);
+    expect(r.alternatives.map((a) => a.id)).toContain('denied');
+  });
+  it('never answer alone, nor a failure before them, in another try, or one they do not claim', () => {
+    expect(route("alice@web's password: ").best).toBeNull();
+    expect(route("alice@web: Permission denied (publickey).\nalice@web's password: ").best?.id).toBe('denied');
+    expect(route("alice@web's password: \n$ ssh -i key alice@web\nalice@web: Permission denied (publickey).").best?.id).toBe('denied');
+    expect(route("alice@web's password: \nLoad key \"/k\": invalid format").best?.id).toBe('load-key');
+  });
 });
 
 describe('fuzzy fallback', () => {
@@ -268,6 +308,18 @@ describe('fuzzy fallback', () => {
     expect(best('ssh conection refused\n'.repeat(10))).toBeNull();
     expect(best('debug1: ssh conection refused')).toBeNull();
     expect(best('scp: /srv/x: conection refused')).toBeNull();
+  });
+  it('reads a typed sentence about SSH: word forms, a host in it, common words weighed less', () => {
+    const timedOut = createMatcher([
+      ...RULES,
+      rule({ id: 'timeout', stage: 'connect', stageRank: 1, messages: ['ssh: connect to host {host} port {port}: Connection timed out', 'Connection to {host} port {port} timed out'] }),
+    ]);
+    expect(timedOut.match("I've tried ssh username@ipaddress but it just times out on port 22").best?.id).toBe('timeout');
+    expect(timedOut.match('ssh: the connection to port 2222 keeps timing out').best?.id).toBe('timeout');
+    // A sentence that names SSH and shares only common words with a message is not about it.
+    expect(timedOut.match('I can ssh to the host but my app cannot connect to port 5432').best).toBeNull();
+    // A pasted line with a host that no template matched is still not guessed at.
+    expect(timedOut.match('telnet 10.0.0.1 22 times out').best).toBeNull();
   });
   it('can be turned off', () => {
     expect(createMatcher(RULES, { fuzzy: false }).match('ssh conection refused').best).toBeNull();

@@ -1,0 +1,28 @@
+/**
+ * Word stems for the two passes that compare words rather than exact templates (fuzzy.ts,
+ * fragments.ts): a reader retyping a message changes its word forms (`times out`, `refuses`,
+ * `for method 'publickey'`), which a stem absorbs.
+ */
+
+/**
+ * Compounds people type for a message's two words (`timeout` for "timed out"); the stem of the
+ * word that carries the meaning, since the other (`out`) is a stop word.
+ */
+const COMPOUNDS: Record<string, string> = { timeout: 'tim', timeouts: 'tim' };
+
+/**
+ * A crude suffix stem, applied to messages and queries alike, so that the forms people type (`times
+ * out`, `refuses the key`, `keeps closing`) meet the form OpenSSH prints (`timed out`, `refused`,
+ * `closed`). Over-stemming does no harm here: both sides are cut the same way, and a stem is only
+ * ever compared with other stems.
+ */
+export function stem(w: string): string {
+  const c = COMPOUNDS[w];
+  if (c) return c;
+  if (w.length >= 5 && /(?:ies|ied)$/.test(w)) return w.slice(0, -3) + 'y';
+  if (w.length >= 6 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length >= 5 && /(?:ed|es)$/.test(w)) w = w.slice(0, -2);
+  else if (w.length >= 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return w.length >= 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
