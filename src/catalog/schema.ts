@@ -92,9 +92,10 @@ export const messageSchema = z
      */
     shared: z.boolean().optional(),
     /**
-     * A catch-all shape, not a real wording: `ssh: connect to host {host} port {port}: {text}`
-     * routes a connect failure with an unusual errno here, as a low-confidence guess, when no
-     * other message matched. Not listed on the page as a message.
+     * A catch-all shape (`ssh: connect to host {host} port {port}: {text}` for a connect failure
+     * with an unusual errno) or a clue that is not a failure itself (`debug1: Next authentication
+     * method: password`, when keys did not work): routes here as a low-confidence guess only when
+     * no other message matched. Not listed on the page as a message.
      */
     guess: z.boolean().optional(),
     /**

@@ -47,7 +47,7 @@ const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,
  * What a typed sentence is about when it is not SSH (`The database connection timed out`): its
  * words may still cover most of an SSH message, so it gets no guess unless it names SSH as well.
  */
-const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo\w*|redis|https?|curl|wget|docker|kubectl|kubernetes|npm|yarn|pip|browser|website|api|smtp|ftp)\b/i;
+const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo\w*|redis|https?|curl|wget|docker|kubectl|kubernetes|npm|yarn|pip|browser|website|api|smtp|ftps?|ftp_\w+)\b/i;
 
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
@@ -106,9 +106,18 @@ export class FuzzyIndex {
    */
   private weight = new Map<string, number>();
   private kinds: Rule['kind'][];
+  /**
+   * A wrapper article is a tool's own summary (`Jenkins: SSH connection failed`): guessed only
+   * when the text names the tool, the part of its title before the colon.
+   */
+  private tools: (Set<string> | null)[];
 
   constructor(rules: readonly Rule[], opts: FuzzyOptions = {}) {
     this.kinds = rules.map((r) => r.kind);
+    this.tools = rules.map((r) => {
+      const tool = r.kind === 'wrapper' && r.title.includes(':') ? new Set(wordsOf(r.title.slice(0, r.title.indexOf(':')))) : null;
+      return tool?.size ? tool : null;
+    });
     this.opts = { maxLines: 3, maxChars: 300, threshold: 0.7, maxConfidence: 0.6, minConfidence: 0.3, ...opts };
     rules.forEach((r, i) => {
       const texts = [
@@ -141,6 +150,11 @@ export class FuzzyIndex {
     // A host in a typed sentence about SSH (`I tried ssh user@host but it just times out`) is the
     // reader's own words around the error, not a message some other program printed.
     return !PASTED_RE.test(query) || (isProse(query) && SSH_CONTEXT_RE.test(query));
+  }
+
+  /** Whether one line of a longer paste is a person's sentence about SSH, worth a guess of its own. */
+  acceptsSentence(line: string): boolean {
+    return line.length <= this.opts.maxChars && isProse(line) && SSH_CONTEXT_RE.test(line.replace(URL_RE, ' ')) && !this.fromOtherProgram(line);
   }
 
   /**
@@ -208,8 +222,11 @@ export class FuzzyIndex {
     const best = new Map<number, number>(); // rule → best combined score
     // fuse.js drops entries far shorter than a typed sentence; those still count by their words.
     const scores = new Map(fuse.search(query).map((h) => [h.item, h.score ?? 1]));
+    const said = new Set(qWords);
     for (const e of shortlist) {
       if (e.shared && !aboutSsh) continue;
+      const tool = this.tools[e.rule];
+      if (tool && ![...tool].some((w) => said.has(w))) continue;
       const score = scores.get(e) ?? 1;
       const inEntry = new Set(e.words);
       let letters = 0;

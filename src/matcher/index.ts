@@ -44,6 +44,9 @@ export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
 const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);
 /** Confidence ceiling for a notice-only answer in a paste that failed for another reason. */
 const NOT_THE_FAILURE_CONFIDENCE = 0.4;
+/** Sentences of a longer typed paste that are guessed at, and how much less sure each guess is. */
+const MAX_SENTENCES = 8;
+const SENTENCE_DISCOUNT = 0.85;
 /** Evidence text longer than this is cut, so a hostile 100 kB line does not flood the UI. */
 export const MAX_EVIDENCE_CHARS = 2000;
 
@@ -86,6 +89,23 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false }, at: f.at, joined: false, form: 'fragment' as const }));
   }
 
+  /**
+   * A longer paste with no message in it, written in sentences (an issue form: `When I try to SSH
+   * into 10.0.0.2, it gives me "refused to connect on port 22, connection refused"`): the first few
+   * sentences about SSH are guessed one by one, and the surest guess answers, at a lower cap.
+   */
+  function sentenceGuess(index: FuzzyIndex, lines: readonly NormLine[]): { found: { rule: number; confidence: number }[]; at: NormLine } | null {
+    let best: { found: { rule: number; confidence: number }[]; at: NormLine } | null = null;
+    let tried = 0;
+    for (const l of lines) {
+      if (tried >= MAX_SENTENCES || !index.acceptsSentence(l.text)) continue;
+      tried++;
+      const found = index.search(l.text, maxAlternatives + 1).map((f) => ({ rule: f.rule, confidence: Math.round(f.confidence * SENTENCE_DISCOUNT * 100) / 100 }));
+      if (found.length && (!best || found[0].confidence > best.found[0].confidence)) best = { found, at: l };
+    }
+    return best;
+  }
+
   function run(input: string): MatchResult {
     const { lines, total } = normalize(input);
     if (lines.length === 0) return { best: null, alternatives: [], notice: NOTICES.empty, stats: { lines: total } };
@@ -118,15 +138,14 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       // Debug lines are machine output, not a typed fragment: `-vvv` noise never decides alone.
       const typed = lines.filter((l) => !l.debug);
       const query = typed.map((l) => l.text).join(' ');
-      if (typed.length === lines.length && fuzzy.accepts(lines.length, query)) {
-        const found = fuzzy.search(query, maxAlternatives + 1);
-        if (found.length > 0) {
-          const first = lines[0];
-          const cands: Candidate[] = found.map((f) => ({
+      if (typed.length === lines.length) {
+        const guess = fuzzy.accepts(lines.length, query) ? { found: fuzzy.search(query, maxAlternatives + 1), at: lines[0] } : sentenceGuess(fuzzy, lines);
+        if (guess && guess.found.length > 0) {
+          const cands: Candidate[] = guess.found.map((f) => ({
             id: rules[f.rule].id,
             title: rules[f.rule].title,
             confidence: f.confidence,
-            evidence: { line: first.line, text: cut(first.orig) },
+            evidence: { line: guess.at.line, text: cut(guess.at.orig) },
             via: 'fuzzy',
           }));
           return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.fuzzy, stats: { lines: total } };

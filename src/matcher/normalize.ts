@@ -42,6 +42,7 @@ const SPACE_COLON_RE = / +:(?= |$)/g;
 // `Permission denied (publickey, password)`: a method list retyped with spaces after its commas.
 // OpenSSH prints these lists without spaces; only a bracketed list of method-like names is closed up.
 const SPACED_LIST_RE = /\(([a-z][\w@.-]*(?:, [a-z][\w@.-]*)+)\)/gi;
+const TRAILING_TICKS_RE = /`+\s*$/;
 const GLUED_COLON_TEST = /[a-z0-9]{2}:[A-Za-z]{2}/i;
 const GLUED_COLON_RE = /(?<=[a-z0-9]{2}):(?=[A-Za-z]{2}[^/\\:\s]{0,64}(?:\s|$))/gi;
 // Ticket systems, web forms and HTML e-mail hand over text with its markup escaped
@@ -94,6 +95,10 @@ const OTHER_PREFIX_RE = new RegExp(
       // bare prompts and e-mail quoting
       String.raw`[$#%>][ \t]+`,
       String.raw`>(?=\S)`,
+      // Terraform's and other tools' box-drawing gutter (`│ Error: …`, `╷`, `╵`)
+      String.raw`[│┃║╷╵](?:[ \t]+|$)`,
+      // a line pasted as Markdown inline code: `` `ssh -i key host` ``
+      '`+(?=[^`])',
     ].join('|') +
     ')',
 );
@@ -180,7 +185,8 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
     // with a slash, so real output keeps its form.
     if (q.indexOf(': ') === -1 && GLUED_COLON_TEST.test(q)) q = q.replace(GLUED_COLON_RE, ': ');
     const { text, debug, trace } = stripPrefixes(q);
-    const t = text.trim();
+    // The closing mark of a line pasted as inline code.
+    const t = (text.endsWith('`') ? text.replace(TRAILING_TICKS_RE, '') : text).trim();
     if (t) out.push({ text: t, debug, trace });
   }
   return out;

@@ -7,22 +7,24 @@
  * 2. A template matched (whole, without its prefix, or as a guess shape) beats a fragment of
  *    one's words (fragments.ts): loose word overlap never overrides a message ssh printed.
  *    Between two fragments, the one with more matched text wins before anything else.
- * 3. `kind`: error > wrapper > warning > info. `Warning: Permanently added …` never hides the
+ * 3. Two readings of one line: the longer matched literal (it accounts for more of the line),
+ *    unless one is a tool's summary (`kind: wrapper`), which quotes the message it wraps.
+ * 4. `kind`: error > wrapper > warning > info. `Warning: Permanently added …` never hides the
  *    error after it, and a tool's summary (`UNREACHABLE!`) never hides the SSH message it wraps.
- * 4. The later try: a paste often holds a first attempt and a retry after a change (each command
+ * 5. The later try: a paste often holds a first attempt and a retry after a change (each command
  *    line or `OpenSSH_…` version line starts a try, normalize.ts); the later failure is current.
- * 5. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
+ * 6. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
  *    alarming and is normal); what ssh printed at normal level is what failed. A debug line still
  *    decides when nothing else matched, or through `outranks`. A `debug2:`/`debug3:` line never
  *    decides at all: that is protocol trace (`no such identity` for default keys that don't exist,
  *    packet types), and an article whose message also appears there must not claim every -vvv log.
- * 6. Form: the whole template > without its prefix > fragment > guess shape.
- * 7. Specificity: the longer the literal text of the matched template, the less likely the match
+ * 7. Form: the whole template > without its prefix > fragment > guess shape.
+ * 8. Specificity: the longer the literal text of the matched template, the less likely the match
  *    is incidental and the more it says about the cause (`…: open failed: connect failed: …` says
  *    more than `Connection closed by {host} port {port}`, which follows many different failures).
- * 8. Stage: the earlier connection stage wins. When two equally specific errors appear, the
+ * 9. Stage: the earlier connection stage wins. When two equally specific errors appear, the
  *    earlier one usually stopped the connection and the later one is a consequence.
- * 9. The earlier line, then the id, so the result is deterministic.
+ * 10. The earlier line, then the id, so the result is deterministic.
  */
 import type { Hit, HitForm } from './scan.ts';
 import type { NormLine } from './normalize.ts';
@@ -124,6 +126,10 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
     Number(x.form === 'fragment') - Number(y.form === 'fragment') ||
     // Between fragments the identification itself is in doubt: more words matched says more than kind.
     (x.form === 'fragment' && y.form === 'fragment' ? y.literalLen - x.literalLen : 0) ||
+    // Two readings of the same line: the one that accounts for more of it says what it is
+    // (`Connection closed by ADDR port N [preauth]` is sshd's log line, not the client's message).
+    // Not for a tool's summary, which quotes the SSH message it wraps on the same line.
+    (x.at === y.at && x.form === y.form && rx.kind !== 'wrapper' && ry.kind !== 'wrapper' ? y.literalLen - x.literalLen : 0) ||
     (KIND_ORDER[rx.kind] ?? 0) - (KIND_ORDER[ry.kind] ?? 0) ||
     lines[y.at].attempt - lines[x.at].attempt ||
     Number(x.debugOnly) - Number(y.debugOnly) ||

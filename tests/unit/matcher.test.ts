@@ -321,6 +321,16 @@ describe('fuzzy fallback', () => {
     // A pasted line with a host that no template matched is still not guessed at.
     expect(timedOut.match('telnet 10.0.0.1 22 times out').best).toBeNull();
   });
+  it('guesses from a sentence about SSH in a longer typed paste, less surely', () => {
+    const issue = ['**Describe the bug**', 'I can ping the board fine.', 'When I try to SSH into 10.0.0.2, it gives me "refused to connect on port 22, connection refused".', '', '**To reproduce**', '1. ssh pi@10.0.0.2'].join('\n');
+    const r = m.match(issue);
+    expect(r.best?.id).toBe('refused');
+    expect(r.best?.via).toBe('fuzzy');
+    expect(r.best?.evidence.line).toBe(3);
+    expect(r.best!.confidence).toBeLessThan(0.6 * 0.9);
+    // The same form about a database names no SSH: no guess.
+    expect(m.match(issue.replace(/SSH into/, 'psql into').replace('port 22', 'port 5432').replace('ssh pi@', 'psql -h ')).best).toBeNull();
+  });
   it('can be turned off', () => {
     expect(createMatcher(RULES, { fuzzy: false }).match('ssh conection refused').best).toBeNull();
   });
