@@ -1,8 +1,10 @@
 /**
  * Typo-tolerant fallback for short inputs that no template matched (`ssh conection refused`,
- * `host key changed`, `too open`). fuse.js's basic build does the approximate string search;
- * on top of it a word-overlap check requires the input to share at least one SSH-specific word
- * (allowing a typo) with the entry, so `hello world`, a stack trace or `npm ERR!` give nothing.
+ * `host key changed`, `too open`) and for people's sentences about SSH (`it just times out on port
+ * 22`). fuse.js's basic build does the approximate string search; on top of it a word-overlap check
+ * on stems (stem.ts) requires the input to share at least one SSH-specific word (allowing a typo)
+ * with the entry, so `hello world`, a stack trace or `npm ERR!` give nothing; in a sentence each
+ * word counts by how few rules use it.
  */
 import Fuse from 'fuse.js/basic';
 import { SSH_CONTEXT_RE } from './context.ts';
@@ -34,7 +36,7 @@ const STOP = new Set(
  * Words SSH shares with every other program: overlapping on these alone is not evidence of an SSH
  * error (`scp: x: Permission denied` is a remote file permission, not an SSH login failure).
  */
-const GENERIC_WORDS = 'permission permissions denied found directory such access open read write';
+const GENERIC = new Set('permission permissions denied found directory such access open read write'.split(' ').map(stem));
 /**
  * A host name, an address or a path means the input is a pasted message, not a typed search: if no
  * template matched it, guessing from its words routes a different program's message (scp, rsync, a
@@ -52,15 +54,15 @@ const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
-const GENERIC = new Set(GENERIC_WORDS.split(' ').map(stem));
-
 /** Links say where the reader read about it (`docs.example.io/service/cli/cron`), not what failed. */
 const URL_RE = /\bhttps?:\/\/\S+/gi;
 /** `public key` and `publickey`, `host key` and `hostkey`: one word either way. */
 const SPLIT_COMPOUND_RE = /\b(public|host)[ _-]key/gi;
+/** `times out`, `timing out`, `time-out`: the verb people type for "timed out". */
+const TIMES_OUT_RE = /\btim(?:e|es|ing)[ -]?out\b/gi;
 
 const wordsOf = (s: string) =>
-  (s.replace(URL_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key').toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
+  (s.replace(URL_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key').replace(TIMES_OUT_RE, 'timeout').toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
     .filter((w) => w.length >= 3 && !STOP.has(w))
     .map(stem);
 
@@ -254,16 +256,15 @@ export class FuzzyIndex {
       // directions rewards "all I typed is in there" and "there is little else in there", which is
       // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
       // In a sentence, how much of the message is there is what counts; the rest is the reader's words.
-      // A message typed out word for word (`Connection closed`, a wording several programs print, so
-      // no template claimed it without SSH context) beats messages it merely resembles.
+      // A message typed out word for word beats the messages it merely resembles.
       const verbatim = e.whole !== undefined && ` ${plainQuery} `.includes(` ${e.whole} `) ? 0.1 : 0;
       const combined =
         verbatim +
         (typedMessage ? 0.4 * (1 - score) + 0.35 * queryCoverage + 0.25 * entryCoverage : 0.2 * (1 - score) + 0.8 * sentenceCoverage);
       if (combined > (best.get(e.rule) ?? 0)) best.set(e.rule, combined);
     }
-    // A tool's summary article (`kind: wrapper`) shares the SSH message it wraps (Azure's
-    // `user@domain@host: Permission denied (publickey)`): a guess from words alone prefers the error.
+    // A tool's summary article (`kind: wrapper`) repeats words of the SSH messages it wraps: on
+    // equal evidence a guess prefers the error article; ties go to the earlier rule.
     return [...best]
       .map(([rule, c]) => ({ rule, score: this.opts.maxConfidence * Math.min(1, c) * (this.kinds[rule] === 'error' ? 1 : 0.9) }))
       .filter((c) => c.score >= this.opts.minConfidence)

@@ -19,16 +19,19 @@
  *    word index as prefilter and wrapped lines joined pairwise; a wording non-SSH programs print
  *    too (`shared`, and every partial form) counts only in a paste about SSH (context.ts);
  * 3. when no error matched whole: fragments of a message's words (fragments.ts);
- * 4. precedence (rank.ts): outranks, template over fragment, kind, the later try, plain over debug,
- *    form, specificity, stage; a notice in a log that failed elsewhere, or a connect failure the
- *    same run recovered from, is flagged with a notice and low confidence;
- * 5. otherwise, for short inputs only, a typo-tolerant guess (fuzzy.ts) with capped confidence.
+ * 4. precedence (rank.ts): outranks, template over fragment, the fuller reading of one line, kind,
+ *    the later try, plain over debug, form, specificity, stage; then an authentication failure
+ *    after one that ended the connection is a retry and answers, and a prompt answered before the
+ *    failure (`alice@host's password:`) names the article; a notice in a log that failed elsewhere,
+ *    or a connect failure the same run recovered from, is flagged with a notice and low confidence;
+ * 5. otherwise a typo-tolerant guess (fuzzy.ts) with capped confidence: for a short input, or for
+ *    the sentences about SSH of a longer typed paste.
  */
 import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { answerPrompts, failsElsewhere, rankHits, recoveredLater, toCandidates } from './rank.ts';
+import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, recoveredLater, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -40,8 +43,6 @@ export { compileTemplate, parseTemplate } from './compile.ts';
 
 /** Largest input accepted, in UTF-16 characters (10 MiB). */
 export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
-/** Stages whose failure always ends the connection attempt. */
-const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);
 /** Confidence ceiling for a notice-only answer in a paste that failed for another reason. */
 const NOT_THE_FAILURE_CONFIDENCE = 0.4;
 /** Sentences of a longer typed paste that are guessed at, and how much less sure each guess is. */
@@ -113,7 +114,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     let hits = scan(index, lines);
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
     hits = hits.concat(fragmentHits(hits, lines));
-    const ranked = answerPrompts(rankHits(hits, lines, rules), hits, lines, rules);
+    const ranked = answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
       for (const c of cands) c.evidence.text = cut(c.evidence.text);
@@ -139,13 +140,13 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       const typed = lines.filter((l) => !l.debug);
       const query = typed.map((l) => l.text).join(' ');
       if (typed.length === lines.length) {
-        const guess = fuzzy.accepts(lines.length, query) ? { found: fuzzy.search(query, maxAlternatives + 1), at: lines[0] } : sentenceGuess(fuzzy, lines);
-        if (guess && guess.found.length > 0) {
-          const cands: Candidate[] = guess.found.map((f) => ({
+        const typedGuess = fuzzy.accepts(lines.length, query) ? { found: fuzzy.search(query, maxAlternatives + 1), at: lines[0] } : sentenceGuess(fuzzy, lines);
+        if (typedGuess && typedGuess.found.length > 0) {
+          const cands: Candidate[] = typedGuess.found.map((f) => ({
             id: rules[f.rule].id,
             title: rules[f.rule].title,
             confidence: f.confidence,
-            evidence: { line: guess.at.line, text: cut(guess.at.orig) },
+            evidence: { line: typedGuess.at.line, text: cut(typedGuess.at.orig) },
             via: 'fuzzy',
           }));
           return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.fuzzy, stats: { lines: total } };

@@ -95,6 +95,37 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
 
 const ranks = (h: Hit): h is Hit & { form: RankedForm } => h.form !== 'prompt';
 
+/** Stages whose failure always ends the connection attempt. */
+export const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);
+
+/**
+ * A failure that ends the connection (connect, banner, key exchange) and, further down, an
+ * authentication failure: authentication needs a connection, so the later failure comes from
+ * another attempt and is the current problem, even when no command line marks the retry (`…
+ * Connection reset by peer`, then, in the reader's words, "on the next try", `Permission denied
+ * (publickey)`). Later-stage lines such as `Connection closed by HOST port 22` or sftp's
+ * `Connection closed.` often report the same failure, so only an SSH-only authentication wording
+ * counts.
+ */
+export function laterAttempt(ranked: readonly RuleMatch[], hits: readonly Hit[], lines: readonly NormLine[], rules: readonly Rule[]): RuleMatch[] {
+  const top = ranked[0];
+  if (!top || top.form === 'fragment' || !ENDS_CONNECTION.has(rules[top.rule].stage)) return [...ranked];
+  const after = lines[top.at].line;
+  const later = hits.find((h) => {
+    const r = rules[h.template.rule];
+    return (
+      h.form === 'full' &&
+      !h.template.shared &&
+      !lines[h.at].debug &&
+      lines[h.at].line > after &&
+      r.kind === 'error' &&
+      r.stage === 'auth'
+    );
+  });
+  const match = later && ranked.find((m) => m.rule === later.template.rule && !m.outranked);
+  return match ? [match, ...ranked.filter((m) => m !== match)] : [...ranked];
+}
+
 /**
  * A prompt answered before a failure it explains, in the same try (`alice@host's password:` then
  * `Permission denied (publickey,keyboard-interactive).`): the failure is the prompt's article, since

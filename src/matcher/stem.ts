@@ -5,10 +5,10 @@
  */
 
 /**
- * Compounds people type for a message's two words (`timeout` for "timed out"); the stem of the
- * word that carries the meaning, since the other (`out`) is a stop word.
+ * Words that stand for "timed out" whatever their form (`timeout`, `timed`): one stem of their own,
+ * so that `every time` (stem `tim`) never reads as a timeout.
  */
-const COMPOUNDS: Record<string, string> = { timeout: 'tim', timeouts: 'tim' };
+const COMPOUNDS: Record<string, string> = { timeout: 'timeout', timeouts: 'timeout', timed: 'timeout' };
 
 /**
  * A crude suffix stem, applied to messages and queries alike, so that the forms people type (`times

@@ -182,6 +182,12 @@ describe('precedence', () => {
   it('specificity: the longer literal wins over a generic line', () => {
     expect(best('Unable to negotiate with 1.2.3.4 port 22: no matching key exchange method found. Their offer: diffie-hellman-group1-sha1\nConnection closed by 1.2.3.4 port 22')).toBe('negotiate');
   });
+  it('an authentication failure after a failure that ended the connection is a later attempt, and wins', () => {
+    const retried = 'kex_exchange_identification: read: Connection reset by peer\nthen, trying again a minute later:\nalice@web: Permission denied (publickey).';
+    expect(best(retried)).toBe('denied');
+    // The other way round, the reset is the later attempt.
+    expect(best('alice@web: Permission denied (publickey).\nkex_exchange_identification: read: Connection reset by peer')).toBe('reset');
+  });
   it('stage: with equal specificity the earlier stage wins, whatever the line order', () => {
     const a = rule({ id: 'late', stage: 'session', stageRank: 8, messages: ['late stage failure xy'] });
     const b = rule({ id: 'early', stage: 'connect', stageRank: 1, messages: ['early stage failure x'] });
