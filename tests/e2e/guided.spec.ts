@@ -94,9 +94,9 @@ test('connection refused: from the home page answer card to "sshd listens on ano
     { cause: 'wrong-port-or-address', output: fixture('connection-refused/wrong-port-or-address/confirms-dropin-port-2222.txt'), verdict: 'confirmed' },
   ]);
   await expect(box.locator('.guided-verdict')).toHaveText(
-    'This is your cause: sshd is configured for another port than 22: connect with ssh -p PORT, or change Port back.',
+    'This is your cause: Your ssh used port 22, but sshd is configured for another port: connect with ssh -p PORT, or change Port back and apply it (Ubuntu 22.10+: sudo systemctl daemon-reload && sudo systemctl restart ssh.socket).',
   );
-  await expect(box.locator('.guided-proof mark')).toHaveText('port 2222');
+  await expect(box.locator('.guided-proof mark')).toHaveText('port 22: Connection refused');
   // The fix tab for the reader's platform (Ubuntu, the article's default) is the one shown and marked.
   const cause = page.locator('section.cause', { has: page.locator('#wrong-port-or-address') });
   await expect(cause.getByRole('tab', { name: 'Ubuntu / Debian' })).toHaveAttribute('aria-selected', 'true');
@@ -115,7 +115,7 @@ test('permission denied (publickey): six checks to "sshd refuses authorized_keys
   await startAtFirstCheck(page, '/errors/permission-denied-publickey/?os=rhel', 'wrong-user');
   const requests = recordRequests(page);
   const box = await walk(page, [
-    { cause: 'wrong-user', output: fixture('permission-denied-publickey/wrong-user/rules-out-ssh-G-ubuntu.txt'), verdict: 'ruled-out' },
+    { cause: 'wrong-user', output: fixture('permission-denied-publickey/wrong-user/rules-out-authenticating-user.txt'), verdict: 'ruled-out' },
     { cause: 'key-not-authorized', output: fixture('permission-denied-publickey/key-not-authorized/rules-out-bad-ownership.txt'), verdict: 'ruled-out' },
     { cause: 'password-login-disabled', output: fixture('permission-denied-publickey/password-login-disabled/rules-out-passwords-on.txt'), verdict: 'ruled-out' },
     { cause: 'wrong-key-offered', output: fixture('permission-denied-publickey/wrong-key-offered/rules-out-server-accepts.txt'), verdict: 'ruled-out' },
