@@ -4,7 +4,7 @@
  */
 import type { Rule } from '../matcher/types.ts';
 import { loadArticles } from './load.ts';
-import { STAGES, type ArticleData } from './schema.ts';
+import { listedMessages, STAGES, type ArticleData } from './schema.ts';
 
 /** Rules from articles: works for Astro collection entries and for `loadArticles()` results alike. */
 export function toRules(articles: readonly { id: string; data: ArticleData }[]): Rule[] {
@@ -14,8 +14,8 @@ export function toRules(articles: readonly { id: string; data: ArticleData }[]):
     stage: data.stage,
     stageRank: STAGES.indexOf(data.stage),
     kind: data.kind ?? 'error',
-    messages: data.messages.filter((m) => !m.shared && !m.guess && !m.prompt).map((m) => m.text),
-    shared: data.messages.filter((m) => m.shared && !m.guess && !m.prompt).map((m) => m.text),
+    messages: listedMessages(data.messages).filter((m) => !m.shared).map((m) => m.text),
+    shared: listedMessages(data.messages).filter((m) => m.shared).map((m) => m.text),
     guesses: data.messages.filter((m) => m.guess).map((m) => m.text),
     prompts: data.messages.filter((m) => m.prompt).map((m) => m.text),
     promptClaims: [...new Set(data.messages.flatMap((m) => m.prompt ?? []))],

@@ -63,7 +63,7 @@ export interface CompiledTemplate {
   shared: boolean;
   /**
    * `full`: the message as written; `partial`: without its leading literal (scan.ts withoutLead);
-   * `guess`: a catch-all shape from frontmatter (`guess: true`); `prompt`: a prompt (`prompt: true`),
+   * `guess`: a catch-all shape from frontmatter (`guess: true`); `prompt`: a prompt (`prompt: [ids]`),
    * which never ranks but re-attributes a failure after it (rank.ts). Weaker forms rank lower.
    */
   form: TemplateForm;
@@ -178,7 +178,6 @@ const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
  */
 const CLOSED_RE = /[)\]'"]$/;
 
-/** Compile one template of rule number `rule`. */
 /** How much of a message a template stands for (see CompiledTemplate.form). */
 export type TemplateForm = 'full' | 'partial' | 'guess' | 'prompt';
 
@@ -198,6 +197,7 @@ function optionalQuotes(segs: Segment[]): void {
   }
 }
 
+/** Compile one template of rule number `rule`. */
 export function compileTemplate(template: string, rule: number, shared = false, form: TemplateForm = 'full'): CompiledTemplate | null {
   const segs = parseTemplate(template);
   optionalQuotes(segs);

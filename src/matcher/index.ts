@@ -31,7 +31,7 @@ import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, recoveredLater, toCandidates } from './rank.ts';
+import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, ranks, recoveredLater, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -79,7 +79,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   /** Fragment hits on lines no template matched, for a paste with no error matched whole. */
   function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[]): Hit[] {
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
-    if (hits.some((h) => h.form !== 'prompt' && rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
+    if (hits.some((h) => ranks(h) && rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
     fragments ??= buildFragmentIndex(rules);
     const taken = new Set(hits.map((h) => h.at));
     const found = findFragments(fragments, lines, (i) => !taken.has(i));

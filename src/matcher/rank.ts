@@ -93,7 +93,8 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
   return [...byRule.values()].sort((x, y) => compare(x, y, lines, rules));
 }
 
-const ranks = (h: Hit): h is Hit & { form: RankedForm } => h.form !== 'prompt';
+/** A prompt is not a failure: it never ranks and never counts as an error matched (answerPrompts). */
+export const ranks = (h: Hit): h is Hit & { form: RankedForm } => h.form !== 'prompt';
 
 /** Stages whose failure always ends the connection attempt. */
 export const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);

@@ -11,10 +11,11 @@
 const COMPOUNDS: Record<string, string> = { timeout: 'timeout', timeouts: 'timeout', timed: 'timeout' };
 
 /**
- * A crude suffix stem, applied to messages and queries alike, so that the forms people type (`times
- * out`, `refuses the key`, `keeps closing`) meet the form OpenSSH prints (`timed out`, `refused`,
- * `closed`). Over-stemming does no harm here: both sides are cut the same way, and a stem is only
- * ever compared with other stems.
+ * A crude suffix stem, applied to messages and queries alike, so that the forms people type
+ * (`refuses the key`, `keeps closing`, `for method`) meet the form OpenSSH prints (`refused`,
+ * `closed`, `for methods`). Both sides are cut the same way; where cutting merges words of different
+ * meaning (`time` and `timed`), COMPOUNDS keeps them apart (`times out` is joined into `timeout`
+ * before stemming, fuzzy.ts).
  */
 export function stem(w: string): string {
   const c = COMPOUNDS[w];
