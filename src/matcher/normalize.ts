@@ -138,8 +138,15 @@ export function stripPrefixes(s: string): { text: string; debug: boolean; trace:
   let text = s.trimStart();
   // Bounded: each pass removes at least one prefix; real lines carry at most a handful.
   for (let pass = 0; pass < 8; pass++) {
-    let m = TIMESTAMP_RE.exec(text);
+    // `debugN:` first: it starts most lines of a `-vvv` log, and no other prefix can match there.
+    let m = DEBUG_RE.exec(text);
     if (m) {
+      debug = true;
+      trace = m[1] !== '1';
+      text = text.slice(m[0].length);
+      continue;
+    }
+    if ((m = TIMESTAMP_RE.exec(text))) {
       text = text.slice(m[0].length);
       const src = SYSLOG_SOURCE_RE.exec(text);
       if (src) text = text.slice(src[0].length);
@@ -148,12 +155,6 @@ export function stripPrefixes(s: string): { text: string; debug: boolean; trace:
     if ((m = PROCESS_RE.exec(text)) || (m = OTHER_PREFIX_RE.exec(text))) {
       if (m[0].length === 0) break;
       text = text.slice(m[0].length).trimStart();
-      continue;
-    }
-    if ((m = DEBUG_RE.exec(text))) {
-      debug = true;
-      trace = m[1] !== '1';
-      text = text.slice(m[0].length);
       continue;
     }
     break;

@@ -46,7 +46,8 @@ const COMMON_IN_LOGS = new Set(
     'channel channels connection connecting established authentication authentications method methods ' +
     'server client agent file path config configuration reading read write sha256 sha2 sha1 rsa ed25519 ' +
     'ecdsa algorithm algorithms offer offering session request open will the for from with not and ' +
-    'port user address expecting window new free status exit input output').split(' '),
+    'port user address expecting window new free status exit input output connect direct tcpip forwarding ' +
+    'listening listen receive timeout following are').split(' '),
 );
 
 /**
@@ -110,6 +111,8 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   const df = new Map<string, number>();
   for (const t of templates) for (const w of t.words) df.set(w, (df.get(w) ?? 0) + 1);
   for (const w of df.keys()) if (COMMON_IN_LOGS.has(w)) df.set(w, df.get(w)! + 1000);
+  // A number (`[Errno 113]`) is in every address and port of a log: a key only when nothing else is.
+  for (const w of df.keys()) if (/^\d+$/.test(w)) df.set(w, df.get(w)! + 500);
   const byWord = new Map<string, number[]>();
   const unindexed: number[] = [];
   templates.forEach((t, i) => {
