@@ -56,6 +56,7 @@ aws ssm start-automation-execution --document-name AWSSupport-ResetAccess --para
 \`\`\`sh
 gcloud compute instances add-metadata VM --zone ZONE --metadata startup-script='#! /bin/bash
 sshd -t && { systemctl restart ssh || systemctl restart sshd; }'
+# reset is a hard power-cycle (no clean shutdown): stop running work first
 gcloud compute instances reset VM --zone ZONE
 gcloud compute instances get-serial-port-output VM --zone ZONE | grep -i startup-script
 gcloud compute instances remove-metadata VM --zone ZONE --keys startup-script
