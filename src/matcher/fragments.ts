@@ -6,10 +6,11 @@
  * its placeholders).
  *
  * A line matches a run when it contains three or more of the run's words in a row, two of them
- * specific (not everyday or generic words), or when the whole line, or a quoted phrase in it,
- * is a complete run of two words or more (`"Access denied"`). Short fragments are common phrases,
- * so every fragment counts only in a paste that shows it is about SSH, unless five or more words
- * of a run, three of them specific, are there in order. The caller runs this pass only when no template matched an error,
+ * specific (not everyday or generic words), or when the whole line, a quoted phrase in it or the
+ * text after a label (`OpenWRT: Connection timed out`) is a complete run of two words or more
+ * (`"Access denied"`). Short fragments are common phrases, so every fragment counts only in a
+ * paste that shows it is about SSH, unless five or more words of a run, three of them specific,
+ * are there in order. The caller runs this pass only when no template matched an error,
  * so it never competes with an exact match.
  *
  * Linear: each line is cut to its first MAX_WORDS words, runs are found through an index of
@@ -52,6 +53,8 @@ export interface FragmentIndex {
 }
 
 const MAX_WORDS = 200;
+/** A label before a message (`Error`, `OpenWRT`, `ssh to the NAS`) is a few words; a longer text is a sentence. */
+const MAX_LABEL_WORDS = 4;
 const MIN_RUN = 3;
 const MIN_SPECIFIC = 2;
 /** This many words of a run in order, this many of them specific, are distinctive without other evidence of SSH. */
@@ -66,6 +69,8 @@ const UNSPECIFIC = new Set(
     'status true false null none unknown something some other more than host port user server ' +
     'client connection connect remote local name found denied permission access open read write ' +
     'such directory message exception java net lang com org make sure correct valid have ' +
+    // `couldn't find` splits into `couldn` and `t`: the stubs of contractions are everyday words too.
+    'couldn doesn didn isn wasn don won shouldn aren haven hasn find ' +
     // Tool names say which program printed a line, not which error it is.
     'gcloud compute ansible jenkins vagrant terraform docker git rsync putty').split(' '),
 );
@@ -180,6 +185,11 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
 
     // The whole line, or a quoted phrase, is a complete run (`Connection refused`, `"Access denied"`).
     const phrases = [words.join(' ')];
+    // Or the text after a short label (`OpenWRT: Connection timed out`, `错误：Permission denied`);
+    // not after a path (`deploy.sh: line 43: /etc/init.d/sshd: No such file or directory`).
+    const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
+    const label = colon > 0 ? text.slice(0, colon) : '';
+    if (label && !/[/\\:]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) phrases.push(wordsOf(text.slice(colon + 1)).join(' '));
     if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1) {
       for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2]).join(' '));
     }
