@@ -27,6 +27,8 @@ interface Run {
   words: string[];
   /** Printed by non-SSH programs too (a `shared` template). */
   shared: boolean;
+  /** The rule's title begins with these words: the run is the article's own name for the error. */
+  titled: boolean;
 }
 
 /** A line (or a quoted phrase in it) matching part of a run. */
@@ -53,8 +55,8 @@ export interface FragmentIndex {
 }
 
 const MAX_WORDS = 200;
-/** A label before a message (`Error`, `OpenWRT`, `ssh to the NAS`) is a few words; a longer text is a sentence. */
-const MAX_LABEL_WORDS = 4;
+/** A label before a message (`Error`, `OpenWRT`, `my shell keeps on repeating`) is a few words; a longer text is a sentence. */
+const MAX_LABEL_WORDS = 8;
 const MIN_RUN = 3;
 const MIN_SPECIFIC = 2;
 /** This many words of a run in order, this many of them specific, are distinctive without other evidence of SSH. */
@@ -106,6 +108,7 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   const seen = new Set<string>();
   const forms = { yes: new Set<string>(), no: new Set<string>() };
   rules.forEach((r, rule) => {
+    const title = wordsOf(r.title).join(' ') + ' ';
     const templates = [...r.messages.map((t) => ({ t, shared: false })), ...(r.shared ?? []).map((t) => ({ t, shared: true }))];
     for (const { t, shared } of templates) {
       const segs = parseTemplate(t);
@@ -119,8 +122,8 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
         const key = `${rule} ${shared} ${words.join(' ')}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const i = runs.push({ rule, words, shared }) - 1;
         const joined = words.join(' ');
+        const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' ') }) - 1;
         const list = whole.get(joined);
         if (list) list.push(i);
         else whole.set(joined, [i]);
@@ -141,8 +144,8 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   return { runs, seeds, whole, specific };
 }
 
-// A phrase in double or single quotes, as people quote an error inside a sentence.
-const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'/g;
+// A phrase in double or single quotes or Markdown backticks, as people quote an error inside a sentence.
+const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'|`([^`\n]{4,120})`/g;
 
 /** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
 export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
@@ -190,11 +193,14 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
     const label = colon > 0 ? text.slice(0, colon) : '';
     if (label && !/[/\\:]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) phrases.push(wordsOf(text.slice(colon + 1)).join(' '));
-    if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1) {
-      for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2]).join(' '));
+    if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
+      for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(' '));
     }
     for (const p of phrases) {
-      for (const ri of index.whole.get(p) ?? []) {
+      // A bare phrase several messages share (`Permission denied`) names the article titled with it.
+      const all = index.whole.get(p) ?? [];
+      const titled = all.filter((ri) => index.runs[ri].titled);
+      for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
         offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, needsContext: true });
       }
