@@ -93,6 +93,9 @@ function within(a: string, b: string, max: number): boolean {
   return prev[b.length] <= max;
 }
 
+/** Entries fuse.js scores for one query: more only reorders guesses far below the first few. */
+const MAX_SIMILARITY_SCORED = 10;
+
 /** Typos tolerated in a word: none below 5 letters, one up to 7, two from 8. */
 const typos = (w: string) => (w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0);
 
@@ -218,18 +221,15 @@ export class FuzzyIndex {
     const otherSubject = OTHER_SUBJECT_RE.test(prose);
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
-    // fuse.js ranks the shortlist by approximate string similarity (word order, near-phrases).
-    const shortlist = [...pool].map((i) => this.entries[i]);
-    const fuse = new Fuse(shortlist, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: this.opts.threshold, minMatchCharLength: 3 });
-    const best = new Map<number, number>(); // rule → best combined score
-    // fuse.js drops entries far shorter than a typed sentence; those still count by their words.
-    const scores = new Map(fuse.search(query).map((h) => [h.item, h.score ?? 1]));
+    // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
+    // costly part) only scores those. Its score for an entry does not depend on the others.
     const said = new Set(qWords);
-    for (const e of shortlist) {
+    const passed: { e: Entry; queryCoverage: number; entryCoverage: number; sentenceCoverage: number; typedMessage: boolean }[] = [];
+    for (const i of pool) {
+      const e = this.entries[i];
       if (e.shared && !aboutSsh) continue;
       const tool = this.tools[e.rule];
       if (tool && ![...tool].some((w) => said.has(w))) continue;
-      const score = scores.get(e) ?? 1;
       const inEntry = new Set(e.words);
       let letters = 0;
       let specific = false;
@@ -251,22 +251,37 @@ export class FuzzyIndex {
       const sentenceCoverage = this.share(hitWords, inEntry);
       const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
       const inSentence = aboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w));
-      if (!specific || !(typedMessage || inSentence)) continue;
-      // fuse.js's bitap score rewards near-identical character runs; word coverage in both
-      // directions rewards "all I typed is in there" and "there is little else in there", which is
-      // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
-      // In a sentence, how much of the message is there is what counts; the rest is the reader's words.
-      // A message typed out word for word beats the messages it merely resembles.
-      const verbatim = e.whole !== undefined && ` ${plainQuery} `.includes(` ${e.whole} `) ? 0.1 : 0;
-      const combined =
-        verbatim +
-        (typedMessage ? 0.4 * (1 - score) + 0.35 * queryCoverage + 0.25 * entryCoverage : 0.2 * (1 - score) + 0.8 * sentenceCoverage);
-      if (combined > (best.get(e.rule) ?? 0)) best.set(e.rule, combined);
+      if (specific && (typedMessage || inSentence)) passed.push({ e, queryCoverage, entryCoverage, sentenceCoverage, typedMessage });
     }
+    // fuse.js's bitap score rewards near-identical character runs; word coverage in both
+    // directions rewards "all I typed is in there" and "there is little else in there", which is
+    // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
+    // In a sentence, how much of the message is there is what counts; the rest is the reader's words.
+    // A message typed out word for word beats the messages it merely resembles.
     // A tool's summary article (`kind: wrapper`) repeats words of the SSH messages it wraps: on
-    // equal evidence a guess prefers the error article; ties go to the earlier rule.
+    // equal evidence a guess prefers the error article.
+    const scored = passed.map((p) => {
+      const verbatim = p.e.whole !== undefined && ` ${plainQuery} `.includes(` ${p.e.whole} `) ? 0.1 : 0;
+      const kind = this.kinds[p.e.rule] === 'error' ? 1 : 0.9;
+      const similarityWeight = p.typedMessage ? 0.4 : 0.2;
+      const words = verbatim + (p.typedMessage ? 0.35 * p.queryCoverage + 0.25 * p.entryCoverage : 0.8 * p.sentenceCoverage);
+      return { e: p.e, kind, words, similarityWeight, bound: this.opts.maxConfidence * Math.min(1, words + similarityWeight) * kind };
+    });
+    // fuse.js costs ~0.05 ms an entry: it scores only the entries whose words say most, best first,
+    // and skips any that could no longer reach the `limit` rules already found.
+    scored.sort((a, b) => b.bound - a.bound || a.e.rule - b.e.rule);
+    const best = new Map<number, number>(); // rule → best confidence
+    const floor = () => (best.size < limit ? 0 : [...best.values()].sort((a, b) => b - a)[limit - 1]);
+    for (const c of scored.slice(0, MAX_SIMILARITY_SCORED)) {
+      if (c.bound < floor() || c.bound <= (best.get(c.e.rule) ?? 0)) continue;
+      const fuse = new Fuse([c.e], { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: this.opts.threshold, minMatchCharLength: 3 });
+      const similarity = 1 - (fuse.search(query)[0]?.score ?? 1);
+      const score = this.opts.maxConfidence * Math.min(1, c.words + c.similarityWeight * similarity) * c.kind;
+      if (score > (best.get(c.e.rule) ?? 0)) best.set(c.e.rule, score);
+    }
+    // Ties go to the earlier rule.
     return [...best]
-      .map(([rule, c]) => ({ rule, score: this.opts.maxConfidence * Math.min(1, c) * (this.kinds[rule] === 'error' ? 1 : 0.9) }))
+      .map(([rule, score]) => ({ rule, score }))
       .filter((c) => c.score >= this.opts.minConfidence)
       .sort((a, b) => b.score - a.score || a.rule - b.rule)
       .slice(0, limit)
