@@ -348,9 +348,20 @@ function octal(mode: number): string {
   return mode.toString(8).padStart(3, '0');
 }
 
-/** The user: owner of ~/.ssh, else of the home, else the most common non-root owner. */
+/**
+ * The user: the name in a `/home/NAME` (or `/Users/NAME`…) path when the listing names one account
+ * only, else the owner of ~/.ssh, else of the home, else the most common non-root owner. The path
+ * comes first because an admin who ran `sudo mkdir ~alice/.ssh` leaves a root-owned ~/.ssh, which
+ * sshd accepts; taking root as the user would then flag alice's own home as foreign-owned.
+ */
 function inferUser(entries: PermEntry[]): string | null {
   const ls = entries.filter((e) => e.source === 'ls' && e.owner);
+  const named = new Set<string>();
+  for (const e of ls) {
+    const m = /^\/(?:home|Users|usr\/home|export\/home)\/([^/]{1,64})(?:\/|$)/.exec(e.path);
+    if (m) named.add(m[1]!);
+  }
+  if (named.size === 1) return [...named][0]!;
   const sshDir = ls.find((e) => e.role === 'ssh-dir');
   if (sshDir?.owner) return sshDir.owner;
   const home = ls.find((e) => e.role === 'home');

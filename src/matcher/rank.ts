@@ -156,6 +156,9 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
   return (
     Number(x.outranked) - Number(y.outranked) ||
     Number(x.form === 'fragment') - Number(y.form === 'fragment') ||
+    // A guess shape is the closest article when nothing else matched: any other template beats it,
+    // a wrapper's own summary included.
+    Number(x.form === 'guess') - Number(y.form === 'guess') ||
     // Between fragments the identification itself is in doubt: more words matched says more than kind.
     (x.form === 'fragment' && y.form === 'fragment' ? y.literalLen - x.literalLen : 0) ||
     // Two readings of the same line: the one that accounts for more of it says what it is

@@ -76,9 +76,11 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   const templates: CompiledTemplate[] = [];
   const partials: CompiledTemplate[] = [];
   rules.forEach((r, i) => {
-    for (const [list, form] of [[r.guesses ?? [], 'guess'], [r.prompts ?? [], 'prompt']] as const) {
+    // A guess is a catch-all shape or a weak clue: like a shared wording, it counts only in a paste
+    // that shows it is about SSH (`ssh: connect to host …` shows it by itself).
+    for (const [list, form, shared] of [[r.guesses ?? [], 'guess', true], [r.prompts ?? [], 'prompt', false]] as const) {
       for (const m of list) {
-        const t = compileTemplate(m, i, false, form);
+        const t = compileTemplate(m, i, shared, form);
         if (t) templates.push(t);
       }
     }

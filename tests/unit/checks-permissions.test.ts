@@ -45,6 +45,21 @@ describe('checkPermissions, real GNU ls output', () => {
     expect(r.findings[0]!.fix).toBe('sudo chown alice: /home/alice/.ssh/authorized_keys && chmod 600 /home/alice/.ssh/authorized_keys');
   });
 
+  it('takes the user from the /home/NAME path, so a root-owned ~/.ssh made with sudo passes', () => {
+    // sshd accepts root-owned components (misc.c safe_path, platform_sys_dir_uid(0)).
+    const r = checkPermissions([
+      '$ ls -ld /home/alice /home/alice/.ssh',
+      'drwx------. 5 alice alice 4096 Nov 26 09:44 /home/alice',
+      'drwxr-xr-x. 2 root root 4096 Nov 26 09:44 /home/alice/.ssh',
+      '$ ls -la /home/alice/.ssh',
+      'drwxr-xr-x. 2 root root 4096 Nov 26 09:44 .',
+      'drwx------. 5 alice alice 4096 Nov 26 09:44 ..',
+      '-rw-r--r--. 1 root root 400 Nov 26 09:44 authorized_keys',
+    ].join('\n'));
+    expect(r.user).toBe('alice');
+    expect(r.findings).toEqual([]);
+  });
+
   it('handles ISO dates, SELinux dots, symlinks and names with spaces', () => {
     const r = checkPermissions([
       '$ ls -la --time-style=long-iso ~/.ssh',
