@@ -68,6 +68,8 @@ export interface CompiledTemplate {
    */
   form: TemplateForm;
   template: string;
+  /** Ends with a value (`… to "{text}"`): a tool's summary, which the message it wraps may follow. */
+  quotes: boolean;
   /** Characters of literal text: the measure of how specific a match is. */
   literalLen: number;
   /** Lowercased longest literal segment, located with indexOf. */
@@ -226,6 +228,7 @@ export function compileTemplate(template: string, rule: number, shared = false, 
     shared,
     form,
     template,
+    quotes: /\{[a-z]+\}["')\]]?$/.test(template),
     literalLen,
     anchor: anchor.toLowerCase(),
     right: rightSrc ? new RegExp(rightSrc, 'iy') : null,

@@ -115,7 +115,13 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
       // Each literal run, and all of them in a row: a reader often leaves the values out
       // (`authenticity of host can't be established`).
       const lits = segs.flatMap((seg) => ('lit' in seg ? [seg.lit] : []));
-      const texts = lits.length > 1 ? [...lits, lits.join(' ')] : lits;
+      const texts = lits.length > 1 ? [...lits, lits.join(' ')] : [...lits];
+      // And a run's words after its prefix (`kex_exchange_identification: read: Connection reset by
+      // peer` is quoted as `Connection reset by peer`).
+      for (const lit of lits) {
+        const colon = lit.lastIndexOf(': ');
+        if (colon > 0) texts.push(lit.slice(colon + 2));
+      }
       for (const lit of texts) {
         const words = wordsOf(lit, Infinity, forms);
         if (words.length < 2) continue;
@@ -188,11 +194,12 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
 
     // The whole line, or a quoted phrase, is a complete run (`Connection refused`, `"Access denied"`).
     const phrases = [words.join(' ')];
-    // Or the text after a short label (`OpenWRT: Connection timed out`, `错误：Permission denied`);
-    // not after a path (`deploy.sh: line 43: /etc/init.d/sshd: No such file or directory`).
+    // Or the text after a short label (`OpenWRT: Connection timed out`, `错误：Permission denied`,
+    // `SSHKit::Runner::ExecuteError: … on host h: connection closed by remote host`); not after a
+    // path (`deploy.sh: line 43: /etc/init.d/sshd: No such file or directory`).
     const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
     const label = colon > 0 ? text.slice(0, colon) : '';
-    if (label && !/[/\\:]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) phrases.push(wordsOf(text.slice(colon + 1)).join(' '));
+    if (label && !/[/\\]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) phrases.push(wordsOf(text.slice(colon + 1)).join(' '));
     if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
       for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(' '));
     }

@@ -81,13 +81,14 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
     if (hits.some((h) => ranks(h) && rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
     fragments ??= buildFragmentIndex(rules);
-    const taken = new Set(hits.map((h) => h.at));
+    // A wrapper's summary line is searched too: the SSH message it wraps often follows it on that line.
+    const taken = new Set(hits.filter((h) => rules[h.template.rule].kind !== 'wrapper').map((h) => h.at));
     const found = findFragments(fragments, lines, (i) => !taken.has(i));
     if (found.length === 0) return [];
     const aboutSsh = showsSsh(hits, lines);
     return found
       .filter((f) => aboutSsh || !f.needsContext)
-      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false }, at: f.at, joined: false, form: 'fragment' as const }));
+      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const }));
   }
 
   /**

@@ -6,7 +6,10 @@
  *    outranked. Articles use it for "a specific cause beats the generic last line".
  * 2. A template matched (whole, without its prefix, or as a guess shape) beats a fragment of
  *    one's words (fragments.ts): loose word overlap never overrides a message ssh printed.
- *    Between two fragments, the one with more matched text wins before anything else.
+ *    Between two fragments, the one with more matched text wins before anything else. One
+ *    exception: an error's fragment on the line of a tool's summary that ends in a value (`Could
+ *    not establish connection to "h": No route to host.`) is the message that summary wraps.
+ *    A guess shape, the weakest template, loses to every other template, a wrapper's included.
  * 3. Two readings of one line: the longer matched literal (it accounts for more of the line),
  *    unless one is a tool's summary (`kind: wrapper`), which quotes the message it wraps.
  * 4. `kind`: error > wrapper > warning > info. `Warning: Permanently added …` never hides the
@@ -48,6 +51,8 @@ export interface RuleMatch {
   form: RankedForm;
   /** Index into normalised lines of the evidence. */
   at: number;
+  /** The evidence is a template ending in a value (CompiledTemplate.quotes). */
+  quotes: boolean;
   outranked: boolean;
 }
 
@@ -76,6 +81,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
         joinedOnly: h.joined,
         form: h.form,
         at: h.at,
+        quotes: h.template.quotes,
         outranked: false,
       });
     }
@@ -153,8 +159,13 @@ export function answerPrompts(ranked: readonly RuleMatch[], hits: readonly Hit[]
 function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: readonly Rule[]): number {
   const rx = rules[x.rule];
   const ry = rules[y.rule];
+  // A tool's summary followed by the SSH message it wraps, on one line (`Could not establish
+  // connection to "h": No route to host.`): the message, even as a fragment, says what failed.
+  const wraps = (a: RuleMatch, b: RuleMatch) =>
+    a.at === b.at && a.form === 'fragment' && rules[a.rule].kind === 'error' && rules[b.rule].kind === 'wrapper' && b.quotes;
   return (
     Number(x.outranked) - Number(y.outranked) ||
+    Number(wraps(y, x)) - Number(wraps(x, y)) ||
     Number(x.form === 'fragment') - Number(y.form === 'fragment') ||
     // A guess shape is the closest article when nothing else matched: any other template beats it,
     // a wrapper's own summary included.

@@ -18,7 +18,7 @@ export type HitForm = TemplateForm | 'fragment';
 
 /** One template matching one line. */
 export interface Hit {
-  template: Pick<CompiledTemplate, 'rule' | 'literalLen' | 'shared'>;
+  template: Pick<CompiledTemplate, 'rule' | 'literalLen' | 'shared' | 'quotes'>;
   /** Index into the normalised lines (the first of two when `joined`). */
   at: number;
   /** Found only by joining the line with the next one. */

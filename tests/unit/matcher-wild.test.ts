@@ -67,7 +67,8 @@ describe('masked and redacted values', () => {
     expect(bestId('***@***: Permission denied (publickey).')).toBe('denied');
   });
   it('a mask is not a wildcard: a port is still digits or a mask', () => {
-    expect(best('ssh: connect to host h port abc: Connection refused')?.via).not.toBe('template');
+    // Not the message's template (0.97); at most a fragment of its last words.
+    expect(best('ssh: connect to host h port abc: Connection refused')?.confidence ?? 0).toBeLessThan(0.9);
   });
 });
 

@@ -142,7 +142,8 @@ describe('template compilation', () => {
     expect(best('[Kamal 2] Error: Permission denied (publickey) when running exec')).toBe('denied');
   });
   it('checks placeholder classes: {port} is digits', () => {
-    expect(m.match('ssh: connect to host h port abc: Connection refused').best?.via).not.toBe('template');
+    // Not the message's template (0.97); at most a fragment of its last words.
+    expect(m.match('ssh: connect to host h port abc: Connection refused').best?.confidence ?? 0).toBeLessThan(0.9);
   });
   it('merges adjacent placeholders instead of multiplying their bounds', () => {
     expect(parseTemplate('x {host}{port} y').filter((s) => 'ph' in s)).toHaveLength(1);
