@@ -40,6 +40,8 @@ export interface FragmentHit {
   words: number;
   /** Letters in those words: the specificity used for ranking. */
   letters: number;
+  /** Words of the run left unmatched. */
+  unmatched: number;
   /** Needs a paste that shows it is about SSH (short, or from a `shared` template). */
   needsContext: boolean;
 }
@@ -187,6 +189,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
           at,
           words: matched.length,
           letters: matched.join('').length,
+          unmatched: run.words.length - matched.length,
           needsContext: run.shared || matched.length < SELF_EVIDENT || specific < SELF_EVIDENT_SPECIFIC,
         });
       }
@@ -209,7 +212,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       const titled = all.filter((ri) => index.runs[ri].titled);
       for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
-        offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, needsContext: true });
+        offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, unmatched: 0, needsContext: true });
       }
     }
     for (const h of best.values()) out.push(h);

@@ -88,7 +88,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const aboutSsh = showsSsh(hits, lines);
     return found
       .filter((f) => aboutSsh || !f.needsContext)
-      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const }));
+      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, unmatched: f.unmatched }));
   }
 
   /**

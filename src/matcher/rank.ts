@@ -53,6 +53,8 @@ export interface RuleMatch {
   at: number;
   /** The evidence is a template ending in a value (CompiledTemplate.quotes). */
   quotes: boolean;
+  /** Words of the template the evidence left out (fragments only). */
+  unmatched: number;
   outranked: boolean;
 }
 
@@ -82,6 +84,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
         form: h.form,
         at: h.at,
         quotes: h.template.quotes,
+        unmatched: h.unmatched ?? 0,
         outranked: false,
       });
     }
@@ -172,6 +175,9 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
     Number(x.form === 'guess') - Number(y.form === 'guess') ||
     // Between fragments the identification itself is in doubt: more words matched says more than kind.
     (x.form === 'fragment' && y.form === 'fragment' ? y.literalLen - x.literalLen : 0) ||
+    // The same words read as two messages: the one they complete is the one typed (`Auth fail for
+    // method 'publickey'` is the publickey line, not `…'publickey,password'`).
+    (x.form === 'fragment' && y.form === 'fragment' ? x.unmatched - y.unmatched : 0) ||
     // Two readings of the same line: the one that accounts for more of it says what it is
     // (`Connection closed by ADDR port N [preauth]` is sshd's log line, not the client's message).
     // Not for a tool's summary, which quotes the SSH message it wraps on the same line.

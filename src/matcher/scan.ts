@@ -24,6 +24,8 @@ export interface Hit {
   /** Found only by joining the line with the next one. */
   joined: boolean;
   form: HitForm;
+  /** A fragment's words of its run left unmatched (fragments.ts). */
+  unmatched?: number;
 }
 
 /** The compiled form of a rule set: templates plus the word index. */

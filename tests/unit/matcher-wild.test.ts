@@ -43,6 +43,8 @@ const RULES: Rule[] = [
   rule({ id: 'identity', title: 'Identity file not accessible', stage: 'client-config', stageRank: 0, messages: ['Warning: Identity file {path} not accessible'] }),
   rule({ id: 'changed', title: 'Remote host identification has changed', stage: 'hostkey', stageRank: 5, messages: ['WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!'] }),
   rule({ id: 'added', title: 'Permanently added', stage: 'hostkey', stageRank: 5, kind: 'info', messages: ["Warning: Permanently added '{host}' ({alg}) to the list of known hosts."] }),
+  rule({ id: 'jsch-password', title: 'Permission denied, please try again', messages: ["Auth fail for methods 'publickey,password'"] }),
+  rule({ id: 'jsch-publickey', title: 'Auth fail for the key', messages: ["Auth fail for methods 'publickey'"] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
@@ -93,6 +95,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(bestId(withSsh)).toBe('refused');
     const without = 'I started the app:\n\nnpm start\n\nand the page says\n\nConnection refused';
     expect(bestId(without)).toBeNull();
+  });
+  it('a retyped message goes to the one its words complete, the longer one as the runner-up', () => {
+    const r = m.match("ssh: Auth fail for method 'publickey'");
+    expect(r.best?.id).toBe('jsch-publickey');
+    expect(r.alternatives.map((a) => a.id)).toContain('jsch-password');
   });
   it('an exact match always beats a fragment, and fragments do not fire on look-alike messages', () => {
     expect(bestId("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nno matching cipher found")).toBe('added');
