@@ -208,8 +208,12 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     }
     for (const p of phrases) {
       // A bare phrase several messages share (`Permission denied`) names the article titled with it.
+      // Without one, it names an article only when it is specific enough to stand for each of
+      // them: `borg: command not found` on the server is not `ssh: command not found`.
       const all = index.whole.get(p) ?? [];
       const titled = all.filter((ri) => index.runs[ri].titled);
+      const ambiguous = titled.length === 0 && all.some((ri) => index.runs[ri].rule !== index.runs[all[0]].rule);
+      if (ambiguous && p.split(' ').filter((w) => index.specific.has(w)).length < MIN_SPECIFIC) continue;
       for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
         offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, unmatched: 0, needsContext: true });

@@ -31,7 +31,7 @@ import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, ranks, recoveredLater, toCandidates } from './rank.ts';
+import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -114,7 +114,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
 
     let hits = scan(index, lines);
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
-    hits = hits.concat(fragmentHits(hits, lines));
+    hits = hits.concat(fragmentHits(hits, lines), repeatedPrompts(hits, lines));
     const ranked = answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);

@@ -137,6 +137,24 @@ export function laterAttempt(ranked: readonly RuleMatch[], hits: readonly Hit[],
 }
 
 /**
+ * A prompt asked again in the same try: the answer before it was refused, even when the paste
+ * leaves out the refusal between them (ssh's `Permission denied, please try again.` goes to stderr,
+ * which a wrapper's terminal or a copy of stdout drops). Each repeat is a guess of the prompt's
+ * article: the weakest evidence, beaten by any message the paste does show.
+ */
+export function repeatedPrompts(hits: readonly Hit[], lines: readonly NormLine[]): Hit[] {
+  const asked = new Set<string>();
+  const repeats: Hit[] = [];
+  for (const h of hits) {
+    if (h.form !== 'prompt' || lines[h.at].debug) continue;
+    const key = `${h.template.rule} ${lines[h.at].attempt}`;
+    if (asked.has(key)) repeats.push({ ...h, form: 'guess' });
+    else asked.add(key);
+  }
+  return repeats;
+}
+
+/**
  * A prompt answered before a failure it explains, in the same try (`alice@host's password:` then
  * `Permission denied (publickey,keyboard-interactive).`): the failure is the prompt's article, since
  * the reader typed a password and it was refused, whatever method list the refusal prints. Which

@@ -45,6 +45,7 @@ const RULES: Rule[] = [
   rule({ id: 'added', title: 'Permanently added', stage: 'hostkey', stageRank: 5, kind: 'info', messages: ["Warning: Permanently added '{host}' ({alg}) to the list of known hosts."] }),
   rule({ id: 'jsch-password', title: 'Permission denied, please try again', messages: ["Auth fail for methods 'publickey,password'"] }),
   rule({ id: 'jsch-publickey', title: 'Auth fail for the key', messages: ["Auth fail for methods 'publickey'"] }),
+  rule({ id: 'password', title: 'Permission denied, please try again', messages: ['Permission denied, please try again.'], prompts: ["{user}@{host}'s password:"], promptClaims: ['denied'] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
@@ -126,6 +127,16 @@ describe('several errors in one paste', () => {
       'Welcome to Ubuntu 24.04 LTS',
     ].join('\n');
     expect(bestId(paste)).toBe('timed-out');
+  });
+  it('a password prompt asked again is a refused password, even without the refusal; asked once it is nothing', () => {
+    const again = "$ vagrant ssh web\nroot@127.0.0.1's password: \nroot@127.0.0.1's password: \nroot@127.0.0.1's password: ";
+    expect(best(again)).toMatchObject({ id: 'password' });
+    expect(best(again)!.confidence).toBeLessThan(0.6);
+    expect(bestId("$ ssh root@h\nroot@h's password: ")).toBeNull();
+    // One prompt in each of two tries is two first asks.
+    expect(bestId("$ ssh a@h\na@h's password:\n$ ssh a@h\na@h's password:")).toBeNull();
+    // Any message the paste shows beats the repeat.
+    expect(bestId("a@h's password:\na@h's password:\nssh: connect to host h port 22: Connection refused")).toBe('refused');
   });
   it('a notice alone in a log that failed for another reason is not presented as the answer', () => {
     const paste = [
