@@ -15,26 +15,27 @@ import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer } from '../fixt
  * Top-1 answers on the pastes labelled with an article, per half, that a change must not lose.
  * Issue #12's goal is 95% on pastes the matcher was not tuned on; these floors are what it
  * reach today. First, blind measurements before any miss was looked at: holdout 69.4%, holdout2
- * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6% (sets collected
+ * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9% (sets collected
  * independently, the last five labelled by what the paste shows).
  * `npm run bench -- routing` prints the current figures and every miss.
  */
-const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.82, holdout3: 0.83, holdout4: 0.83, holdout5: 0.84, holdout6: 0.86 };
+const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.82, holdout3: 0.83, holdout4: 0.83, holdout5: 0.84, holdout6: 0.86, holdout7: 0.63 };
 /**
  * Non-SSH pastes that still get an answer, per half (each is listed by the bench): holdout2 `b059`,
  * a sentence about an FTP server that names WinSCP (an SSH and FTP client), gets a fuzzy guess;
  * holdout3 `d018`, Node's `connect ECONNREFUSED 127.0.0.1:27027` from a database client reaching
  * an `ssh -L` port, is read as the SSH forward's refusal; holdout4 `f011`, an HTTP tunnel client's
- * `Can not connect to the server`, gets a fuzzy guess; holdout5 `g015` (a web UI that cannot reach
- * its backend, in a thread that names PuTTY) gets a fuzzy guess, `g025` (LibreELEC's advice to "use
- * public key authentication") a fragment of `Public key authentication failed.`, and `h007` (a
+ * `Can not connect to the server`, gets a fuzzy guess; holdout5 `g025` (LibreELEC's advice to "use
+ * public key authentication") gets a fragment of `Public key authentication failed.`, and `h007` (a
  * console's "root account is locked" in a thread about ssh) a fragment of a PAM lock message;
  * holdout6 `i008` (a Publish over SSH log that succeeded), `i015` (Deployer's identity-file warning
  * before a read-only file system), `i036` (git clone of a path that does not exist), `i050` (rsync's
  * local `link_stat … No such file or directory`) and `j036` (VS Code Remote-SSH logged in, then
- * `bash: command not found`) all carry an SSH program's own line.
+ * `bash: command not found`) all carry an SSH program's own line; holdout7 `k007` (DBeaver's SSH log,
+ * then PostgreSQL JDBC's French `La tentative de connexion a échoué.`) reads as Winsock's
+ * translated connect timeout.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 3, holdout6: 5 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];
