@@ -16,6 +16,8 @@
  *    error after it, and a tool's summary (`UNREACHABLE!`) never hides the SSH message it wraps.
  * 5. The later try: a paste often holds a first attempt and a retry after a change (each command
  *    line or `OpenSSH_…` version line starts a try, normalize.ts); the later failure is current.
+ *    Within one try, an error that ends the connection before a session (connect to auth)
+ *    beats a session-stage error, whatever their lengths: the session never started.
  * 6. Plain lines beat `debugN:` lines. Debug output is context (`-vvv` prints plenty that looks
  *    alarming and is normal); what ssh printed at normal level is what failed. A debug line still
  *    decides when nothing else matched, or through `outranks`. A `debug2:`/`debug3:` line never
@@ -107,6 +109,9 @@ export const ranks = (h: Hit): h is Hit & { form: RankedForm } => h.form !== 'pr
 
 /** Stages whose failure always ends the connection attempt. */
 export const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);
+/** Stages whose failure ends the attempt before any session can start. */
+const BEFORE_SESSION = new Set([...ENDS_CONNECTION, 'hostkey', 'auth']);
+const endsBeforeSession = (r: Rule) => r.kind === 'error' && BEFORE_SESSION.has(r.stage);
 
 /**
  * A failure that ends the connection (connect, banner, key exchange) and, further down, an
@@ -202,6 +207,10 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
     (x.at === y.at && x.form === y.form && rx.kind !== 'wrapper' && ry.kind !== 'wrapper' ? y.literalLen - x.literalLen : 0) ||
     (KIND_ORDER[rx.kind] ?? 0) - (KIND_ORDER[ry.kind] ?? 0) ||
     lines[y.at].attempt - lines[x.at].attempt ||
+    // In one try, a failure that ended the connection before a session explains the session's
+    // failure after it (`subprocess ssh: Host key verification failed.`, then restic's `unable to
+    // start the sftp session`): the session never started.
+    Number(endsBeforeSession(ry) && rx.stage === 'session') - Number(endsBeforeSession(rx) && ry.stage === 'session') ||
     Number(x.debugOnly) - Number(y.debugOnly) ||
     FORM_ORDER[x.form] - FORM_ORDER[y.form] ||
     y.literalLen - x.literalLen ||

@@ -46,6 +46,8 @@ const RULES: Rule[] = [
   rule({ id: 'jsch-password', title: 'Permission denied, please try again', messages: ["Auth fail for methods 'publickey,password'"] }),
   rule({ id: 'jsch-publickey', title: 'Auth fail for the key', messages: ["Auth fail for methods 'publickey'"] }),
   rule({ id: 'password', title: 'Permission denied, please try again', messages: ['Permission denied, please try again.'], prompts: ["{user}@{host}'s password:"], promptClaims: ['denied'] }),
+  rule({ id: 'hostkey-failed', title: 'Host key verification failed', stage: 'hostkey', stageRank: 5, messages: ['Host key verification failed.'] }),
+  rule({ id: 'sftp-start', title: 'SFTP session did not start', stage: 'session', stageRank: 8, messages: ['unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection'] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
@@ -137,6 +139,11 @@ describe('several errors in one paste', () => {
     expect(bestId("$ ssh a@h\na@h's password:\n$ ssh a@h\na@h's password:")).toBeNull();
     // Any message the paste shows beats the repeat.
     expect(bestId("a@h's password:\na@h's password:\nssh: connect to host h port 22: Connection refused")).toBe('refused');
+  });
+  it("a failure that ended the connection explains the session's failure after it, however long that message is", () => {
+    const paste = 'subprocess ssh: Host key verification failed.\nFatal: unable to open repository at sftp:u@h:/r: unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection';
+    expect(bestId(paste)).toBe('hostkey-failed');
+    expect(bestId('Fatal: unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection')).toBe('sftp-start');
   });
   it('a notice alone in a log that failed for another reason is not presented as the answer', () => {
     const paste = [
