@@ -18,7 +18,8 @@
  *    literal, matched anywhere in a line, case-insensitively, masks accepted in every value, with a
  *    word index as prefilter and wrapped lines joined pairwise; a wording non-SSH programs print
  *    too (`shared`, and every partial form) counts only in a paste about SSH (context.ts);
- * 3. when no error matched whole: fragments of a message's words (fragments.ts);
+ * 3. when no error matched whole: fragments of a message's words (fragments.ts); a password prompt
+ *    asked again in the same try is a guess of its article (the refusal between is often not pasted);
  * 4. precedence (rank.ts): outranks, template over fragment, the fuller reading of one line, kind,
  *    the later try, plain over debug, form, specificity, stage; then an authentication failure
  *    after one that ended the connection is a retry and answers, and a prompt answered before the
