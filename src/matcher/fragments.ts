@@ -93,7 +93,9 @@ function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: S
   const out: string[] = [];
   // Normalised lines have single spaces between words.
   for (const token of s.split(' ')) {
-    if (token.indexOf('/') !== -1 || token.indexOf('\\') !== -1) continue;
+    // A slash only at the end is not a path (`HTTP/` of `ssh_exchange_identification: HTTP/`).
+    const slash = token.indexOf('/');
+    if ((slash !== -1 && slash < token.length - 1) || token.indexOf('\\') !== -1) continue;
     for (const w of token.toLowerCase().match(WORDS_RE) ?? []) {
       if (out.length >= max) return out;
       const st = stem(w);

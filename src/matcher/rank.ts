@@ -200,7 +200,7 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
     (x.form === 'fragment' && y.form === 'fragment' ? y.literalLen - x.literalLen : 0) ||
     // The same words read as two messages: the one they complete is the one typed (`Auth fail for
     // method 'publickey'` is the publickey line, not `…'publickey,password'`).
-    (x.form === 'fragment' && y.form === 'fragment' ? x.unmatched - y.unmatched : 0) ||
+    (x.form === 'fragment' && y.form === 'fragment' ? Number(x.unmatched > 0) - Number(y.unmatched > 0) : 0) ||
     // Two readings of the same line: the one that accounts for more of it says what it is
     // (`Connection closed by ADDR port N [preauth]` is sshd's log line, not the client's message).
     // Not for a tool's summary, which quotes the SSH message it wraps on the same line.
