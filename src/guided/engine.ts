@@ -127,8 +127,13 @@ class Evaluation {
     return { rule: index, say: rule.say, proof };
   }
 
+  /**
+   * Whether the paste can be this check's output. Only a parser can tell its own output from
+   * something else; a check that also reads plain lines by pattern (`text`) cannot, so an undecided
+   * paste there is output that shows neither way, not "something else".
+   */
   recognised(): boolean {
-    return this.outputs.some((o) => o.recognised);
+    return this.outputs.some((o) => o.recognised || o.parser === 'text');
   }
 
   private proofOf(line: number, from = 0, to?: number): Proof {

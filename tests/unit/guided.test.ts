@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles, ROOT } from '../../src/catalog/load.ts';
 import { guidedRequiredIds, missingGuided, PASTES_DIR, realPasteCounts } from '../../src/guided/coverage.ts';
-import { evaluateCheck } from '../../src/guided/engine.ts';
+import { CANT_TELL, evaluateCheck } from '../../src/guided/engine.ts';
 import { extractGuided, formatProblem, type CompiledVerdict } from '../../src/guided/extract.ts';
 import { articleMarkdown } from '../../src/markdown/article-markdown.ts';
 
@@ -90,6 +90,13 @@ describe('guided chain', () => {
       ['firewall-rejects', 'wrong-host'],
       ['wrong-host', null],
     ]);
+  });
+
+  it('undecided output of a check read by pattern is "doesn\'t show", not "doesn\'t look like this check"', () => {
+    const byPattern = verdictsOf('connection-refused').find((x) => x.cause === 'wrong-host')!;
+    expect(evaluateCheck(byPattern, 'Connection to 10.0.0.5 port 22 [tcp/ssh] failed: Connection refused').say).toBe(CANT_TELL.undecided);
+    const byParser = verdictsOf('connection-refused').find((x) => x.cause === 'firewall-rejects')!;
+    expect(evaluateCheck(byParser, 'hello world').say).toBe(CANT_TELL.unknown);
   });
 
   it('output that shows both for and against is "can\'t tell"', () => {
