@@ -66,6 +66,10 @@ describe('masked and redacted values', () => {
   ])('%s', (_, paste) => {
     expect(best(paste)).toMatchObject({ id: 'refused', via: 'template', confidence: 0.97 });
   });
+  it('a method name retyped as words inside the list', () => {
+    expect(bestId('git@github.com: Permission denied (public key).')).toBe('denied');
+    expect(bestId('me@h: Permission denied (Public Key, keyboard interactive).')).toBe('denied');
+  });
   it('masks inside a path, and a masked user@host', () => {
     expect(bestId('Warning: Identity file /home/<myusername>/.ssh/id_rsa not accessible: Permission denied')).toBe('identity');
     expect(bestId('<user>@<server>: Permission denied (publickey).')).toBe('denied');
