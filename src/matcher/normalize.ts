@@ -43,6 +43,7 @@ const SPACE_COLON_RE = / +:(?= |$)/g;
 // OpenSSH prints these lists without spaces; only a bracketed list of method-like names is closed up.
 const SPACED_LIST_RE = /\(([a-z][\w@.-]*(?:, [a-z][\w@.-]*)+)\)/gi;
 // `Permission denied (public key)`: a method name retyped as words inside such a list.
+const SPACED_METHOD_TEST = /(?:ublic|board) /i;
 const SPACED_METHOD_RE = /(?<=[(,] ?)(?:public key|keyboard interactive)(?= ?[,)])/gi;
 const TRAILING_TICKS_RE = /`+\s*$/;
 const GLUED_COLON_TEST = /[a-z0-9]{2}:[A-Za-z]{2}/i;
@@ -182,7 +183,7 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
     if (HAS_QUOTES.test(q)) q = q.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
     if (HAS_ODD_SPACE.test(q)) q = q.replace(SPACES_RE, ' ');
     if (q.indexOf(' :') !== -1) q = q.replace(SPACE_COLON_RE, ':');
-    if (/(?:ublic|board) /i.test(q)) q = q.replace(SPACED_METHOD_RE, (m) => (m[0] === 'p' || m[0] === 'P' ? 'publickey' : 'keyboard-interactive'));
+    if (SPACED_METHOD_TEST.test(q)) q = q.replace(SPACED_METHOD_RE, (m) => (m[0] === 'p' || m[0] === 'P' ? 'publickey' : 'keyboard-interactive'));
     if (q.indexOf(', ') !== -1) q = q.replace(SPACED_LIST_RE, (_, list: string) => `(${list.replace(/, /g, ',')})`);
     // `ssh:connect to host github.com port 22:Bad file number`: retyped with no space after any
     // colon. Only in a line with no `: ` at all, and never inside `C:\`, `https://` or `host:path`

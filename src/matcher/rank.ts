@@ -6,7 +6,8 @@
  *    outranked. Articles use it for "a specific cause beats the generic last line".
  * 2. A template matched (whole, without its prefix, or as a guess shape) beats a fragment of
  *    one's words (fragments.ts): loose word overlap never overrides a message ssh printed.
- *    Between two fragments, the one with more matched text wins before anything else. One
+ *    Between two fragments, the one with more matched text wins before anything else, then the
+ *    one that matched a message to its end (`Auth fail for method 'publickey'`). One
  *    exception: an error's fragment on the line of a tool's summary that ends in a value (`Could
  *    not establish connection to "h": No route to host.`) is the message that summary wraps.
  *    A guess shape, the weakest template, loses to every other template, a wrapper's included.
