@@ -48,6 +48,8 @@ const RULES: Rule[] = [
   rule({ id: 'password', title: 'Permission denied, please try again', messages: ['Permission denied, please try again.'], prompts: ["{user}@{host}'s password:"], promptClaims: ['denied'] }),
   rule({ id: 'hostkey-failed', title: 'Host key verification failed', stage: 'hostkey', stageRank: 5, messages: ['Host key verification failed.'] }),
   rule({ id: 'sftp-start', title: 'SFTP session did not start', stage: 'session', stageRank: 8, messages: ['unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection'] }),
+  rule({ id: 'no-client', title: 'ssh: command not found', stage: 'client-config', stageRank: 0, messages: ['ssh: command not found'] }),
+  rule({ id: 'no-remote-rsync', title: 'rsync: connection unexpectedly closed', stage: 'session', stageRank: 8, messages: ['bash: rsync: command not found'] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
@@ -107,6 +109,10 @@ describe('messages without their prefix, cut short, or quoted', () => {
     const r = m.match("ssh: Auth fail for method 'publickey'");
     expect(r.best?.id).toBe('jsch-publickey');
     expect(r.alternatives.map((a) => a.id)).toContain('jsch-password');
+  });
+  it("a bare phrase several messages share names no article unless it is specific: another program's 'command not found' is not ssh's", () => {
+    expect(bestId('ssh me@h borg serve\nbash: borg: command not found')).toBeNull();
+    expect(bestId('git pull\nzsh: ssh: command not found')).toBe('no-client');
   });
   it('an exact match always beats a fragment, and fragments do not fire on look-alike messages', () => {
     expect(bestId("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nno matching cipher found")).toBe('added');
