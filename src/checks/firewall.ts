@@ -67,6 +67,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     out.rules.push({ line, tool, action, port, service, policy });
   let inFirewalldZone = false;
   let nftChainHook = '';
+  let nftHelperChain = false;
   lines.forEach((raw, i) => {
     const n = i + 1;
     const text = raw.trimEnd();
@@ -129,7 +130,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     }
     if ((m = IPT_RULE_RE.exec(text))) {
       out.recognised = true;
-      if (/OUTPUT|FORWARD|ROUTING|output|forward|route|before|after|logging|limit/.test(m[1]) && !/user-input/.test(m[1])) return;
+      if (helperChain(m[1])) return;
       const args = m[2];
       const target = /(?:^|\s)-j (ACCEPT|DROP|REJECT)\b/.exec(args)?.[1];
       if (!target || /-i lo\b/.test(args)) return;
@@ -151,6 +152,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     if (NFT_TABLE_RE.test(text)) return status(n, 'nftables', true);
     if ((m = NFT_CHAIN_RE.exec(text))) {
       nftChainHook = '';
+      nftHelperChain = helperChain(m[1]);
       return;
     }
     if ((m = NFT_HOOK_RE.exec(text))) {
@@ -159,7 +161,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
       if (policy && nftChainHook === 'input') rule(n, 'nftables', policy === 'accept' ? 'allow' : 'drop', 0, '', true);
       return;
     }
-    if (nftChainHook && nftChainHook !== 'input') return;
+    if ((nftChainHook && nftChainHook !== 'input') || nftHelperChain) return;
     const verdict = /\b(accept|drop|reject)\b(?: with [\w -]{1,60})?\s*(?:comment "[^"]{0,200}")?\s*$/.exec(text)?.[1];
     if (!verdict || /\biifname? "?lo"?\b|\boif/.test(text)) return;
     // As with iptables: only a `ct state` that includes `new` decides whether SSH gets in.
@@ -175,6 +177,13 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
   out.recognised ||= out.statuses.length > 0 || out.rules.length > 0;
   return out;
 }
+
+/**
+ * Chains that do not decide whether a new SSH connection gets in: other directions, and ufw's own
+ * helper chains (`ufw-user-limit` rejects only callers over the LIMIT rate, `ufw-before-logging`
+ * only logs). The same names whether iptables -S or nft list ruleset prints them.
+ */
+const helperChain = (name: string) => /OUTPUT|FORWARD|ROUTING|output|forward|route|before|after|logging|limit/.test(name) && !/user-input/.test(name);
 
 /** `22`, `22,80`, `{ 22, 2222 }`, `ssh`; a range (`1000:2000`, `20-30`) counts only as 22 when it covers 22. */
 function portsOf(spec: string): number[] {

@@ -75,6 +75,9 @@ describe('firewall', () => {
       [11, 'deny', null, ''],
       [12, 'deny', 0, ''],
     ]);
+    // ufw's LIMIT chain printed by nft rejects only callers over the rate: not a reject-all rule.
+    const nft = parseFirewall(lines(['table ip filter {', '\tchain ufw-user-limit {', '\t\tlimit rate 3/minute burst 5 packets counter packets 0 bytes 0 log prefix "[UFW LIMIT BLOCK] "', '\t\tcounter packets 0 bytes 0 reject', '\t}', '}'].join('\n')));
+    expect(nft.rules).toEqual([]);
     // An iptables LOG prefix only looks like a ufw rule.
     const log = parseFirewall(lines('-A ufw-user-limit -m limit --limit 3/min -j LOG --log-prefix "[UFW LIMIT BLOCK] "'));
     expect(log.rules).toEqual([]);
