@@ -15,11 +15,11 @@ import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer } from '../fixt
  * Top-1 answers on the pastes labelled with an article, per half, that a change must not lose.
  * Issue #12's goal is 95% on pastes the matcher was not tuned on; these floors are what it
  * reach today. First, blind measurements before any miss was looked at: holdout 69.4%, holdout2
- * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9%, holdout8 81.0%, holdout9 77.1% (sets collected
+ * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9%, holdout8 81.0%, holdout9 77.1%, holdout10 71.4% (sets collected
  * independently, the last five labelled by what the paste shows).
  * `npm run bench -- routing` prints the current figures and every miss.
  */
-const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89 };
+const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71 };
 /**
  * Non-SSH pastes that still get an answer, per half (each is listed by the bench): holdout2 `b059`,
  * a sentence about an FTP server that names WinSCP (an SSH and FTP client), gets a fuzzy guess;
@@ -38,9 +38,11 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * 'exit-code'`) is read as ssh.service's, `n011` (gcloud on Windows, an unknown command) as the
  * gcloud wrapper; holdout9 `o027` (a typed wp-cli "command not found" on the server) gets a fuzzy
  * guess, `o046` (a shell greeting's script failing after login) and `p013` (a git-shell Ruby error
- * after login) carry an SSH or git line that is read as the failure.
+ * after login) carry an SSH or git line that is read as the failure; holdout10 `q015` (ssh-audit's
+ * `[fail]` findings, no failure) and `r058` (a board's console log in which dropbear makes its keys)
+ * name algorithms in lines read as negotiation failures.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];
