@@ -40,8 +40,8 @@ export interface FragmentHit {
   words: number;
   /** Letters in those words: the specificity used for ranking. */
   letters: number;
-  /** Words of the run left unmatched. */
-  unmatched: number;
+  /** The line stops short of the run's end or start: part of the message is missing. */
+  cut: boolean;
   /** Needs a paste that shows it is about SSH (short, or from a `shared` template). */
   needsContext: boolean;
 }
@@ -191,7 +191,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
           at,
           words: matched.length,
           letters: matched.join('').length,
-          unmatched: run.words.length - matched.length,
+          cut: matched.length < run.words.length,
           needsContext: run.shared || matched.length < SELF_EVIDENT || specific < SELF_EVIDENT_SPECIFIC,
         });
       }
@@ -218,7 +218,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       if (ambiguous && p.split(' ').filter((w) => index.specific.has(w)).length < MIN_SPECIFIC) continue;
       for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
-        offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, unmatched: 0, needsContext: true });
+        offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, cut: false, needsContext: true });
       }
     }
     for (const h of best.values()) out.push(h);

@@ -89,7 +89,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const aboutSsh = showsSsh(hits, lines);
     return found
       .filter((f) => aboutSsh || !f.needsContext)
-      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, unmatched: f.unmatched }));
+      .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, cut: f.cut }));
   }
 
   /**

@@ -56,8 +56,8 @@ export interface RuleMatch {
   at: number;
   /** The evidence is a template ending in a value (CompiledTemplate.quotes). */
   quotes: boolean;
-  /** Words of the template the evidence left out (fragments only). */
-  unmatched: number;
+  /** The evidence is a fragment that leaves part of its message out. */
+  cut: boolean;
   outranked: boolean;
 }
 
@@ -87,7 +87,7 @@ export function rankHits(hits: readonly Hit[], lines: readonly NormLine[], rules
         form: h.form,
         at: h.at,
         quotes: h.template.quotes,
-        unmatched: h.unmatched ?? 0,
+        cut: h.cut ?? false,
         outranked: false,
       });
     }
@@ -201,7 +201,7 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
     (x.form === 'fragment' && y.form === 'fragment' ? y.literalLen - x.literalLen : 0) ||
     // The same words read as two messages: the one they complete is the one typed (`Auth fail for
     // method 'publickey'` is the publickey line, not `…'publickey,password'`).
-    (x.form === 'fragment' && y.form === 'fragment' ? Number(x.unmatched > 0) - Number(y.unmatched > 0) : 0) ||
+    (x.form === 'fragment' && y.form === 'fragment' ? Number(x.cut) - Number(y.cut) : 0) ||
     // Two readings of the same line: the one that accounts for more of it says what it is
     // (`Connection closed by ADDR port N [preauth]` is sshd's log line, not the client's message).
     // Not for a tool's summary, which quotes the SSH message it wraps on the same line.

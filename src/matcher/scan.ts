@@ -24,8 +24,8 @@ export interface Hit {
   /** Found only by joining the line with the next one. */
   joined: boolean;
   form: HitForm;
-  /** A fragment's words of its run left unmatched (fragments.ts). */
-  unmatched?: number;
+  /** A fragment that leaves part of its message out (fragments.ts). */
+  cut?: boolean;
 }
 
 /** The compiled form of a rule set: templates plus the word index. */
