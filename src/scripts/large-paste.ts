@@ -27,21 +27,39 @@ export function overLimitNotice(text: string): string | null {
 /**
  * Keeps pastes over LARGE_PASTE_CHARS out of `input`: the box is emptied, its placeholder says
  * what was read, and `onLargePaste` gets the whole text. Smaller pastes and typing go to the box
- * as usual; the first edit after a large paste brings the box's own placeholder back.
+ * as usual; the first edit after a large paste brings the box's own placeholder back. Text that
+ * arrives without a paste event (dropped, set by a script or a test driver) is held the same way,
+ * before the next frame lays it out. The box's other input listeners see neither that input nor
+ * the empty inputs that may follow it (Chromium's insertText fires one per line inserted).
  */
 export function holdLargePastes(input: HTMLTextAreaElement, onLargePaste: (text: string) => void): void {
   const ownPlaceholder = input.placeholder;
-  input.addEventListener('paste', (e) => {
-    const text = e.clipboardData?.getData('text/plain') ?? '';
-    if (text.length <= LARGE_PASTE_CHARS) return;
-    e.preventDefault();
+  let holding = false;
+  const hold = (text: string) => {
+    holding = true;
     input.value = '';
     input.placeholder = overLimitNotice(text)
       ? 'Paste the part of the log around the error.'
       : `Large paste read on this device: ${megabytes(text.length)} MB, ${countLines(text).toLocaleString('en')} lines. Type or paste to replace it.`;
     onLargePaste(text);
+  };
+  input.addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.length <= LARGE_PASTE_CHARS) return;
+    e.preventDefault();
+    hold(text);
   });
-  input.addEventListener('input', () => {
+  input.addEventListener('input', (e) => {
+    if (input.value.length > LARGE_PASTE_CHARS) {
+      e.stopImmediatePropagation();
+      hold(input.value);
+      return;
+    }
+    if (holding && input.value === '') {
+      e.stopImmediatePropagation();
+      return;
+    }
+    holding = false;
     input.placeholder = ownPlaceholder;
   });
 }
