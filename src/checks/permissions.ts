@@ -498,7 +498,7 @@ function icaclsRules(e: PermEntry, user: string | null): Finding[] {
   const who = user ?? '%USERNAME%';
   const lines = [e.line];
   if (e.role === 'admin-authorized-keys') {
-    out.push({ rule: 'win-admin-authorized-keys-acl', severity: 'error', lines, message: `${e.path} may only be accessible to Administrators and SYSTEM; it also grants ${names}, so sshd ignores it.`, fix: `icacls ${P} /inheritance:r /grant "Administrators:F" /grant "SYSTEM:F"${removeLine}`, articleId: A.sshdBadModes });
+    out.push({ rule: 'win-admin-authorized-keys-acl', severity: 'error', lines, message: `${e.path} may only be accessible to Administrators and SYSTEM; it also grants ${names}, so sshd ignores it.`, fix: `icacls ${P} /inheritance:r /grant "*S-1-5-32-544:F" /grant "*S-1-5-18:F"${removeLine}`, articleId: A.sshdBadModes });
   } else if (e.role === 'private-key' || e.role === 'other-file') {
     out.push({ rule: e.role === 'private-key' ? 'win-private-key-acl' : 'win-maybe-private-key-acl', severity: e.role === 'private-key' ? 'error' : 'info', lines, message: `${e.role === 'other-file' ? `If ${e.path} is a private key: ` : ''}${e.path} grants access to ${names}; Windows OpenSSH only accepts a private key that just you, SYSTEM and Administrators can open ("UNPROTECTED PRIVATE KEY FILE!" / "bad permissions").`, fix: `icacls ${P} /inheritance:r /grant:r "${who}:F"${removeLine}`, articleId: A.unprotectedKey });
   } else if (e.role === 'config') {

@@ -37,10 +37,11 @@ const CLASSES: Record<string, PlaceholderClass> = {
   // `22`, or masked as `xxx`, `3xx` (names such as `$PORT` or `<port>` are masks).
   port: masked(String.raw`[\dxX]{1,5}`, 1),
   user: masked(String.raw`[^\s'"()<>,;:@]{1,64}`, 1),
-  // A path may hold a mask too: `/home/<myusername>/.ssh/id_rsa`.
+  // A path may hold a mask too: `/home/<myusername>/.ssh/id_rsa`; and be quoted where the message
+  // prints it bare (Windows' scp: `scp: 'c:/Users/User': No such file or directory`).
   path: {
-    re: String.raw`(?:${MASK}|(?:[^\s'"<>|]|<[^<>\s]{1,40}>){1,1024})`,
-    rev: String.raw`(?:${MASK_REVERSED}|(?:[^\s'"<>|]|>[^<>\s]{1,40}<){1,1024})`,
+    re: String.raw`(?:${MASK}|'[^'\n]{1,1024}'|"[^"\n]{1,1024}"|(?:[^\s'"<>|]|<[^<>\s]{1,40}>){1,1024})`,
+    rev: String.raw`(?:${MASK_REVERSED}|'[^'\n]{1,1024}'|"[^"\n]{1,1024}"|(?:[^\s'"<>|]|>[^<>\s]{1,40}<){1,1024})`,
     min: 1,
   },
   n: masked(String.raw`-?\d{1,20}|[xXN]{1,5}`, 1),

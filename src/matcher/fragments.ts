@@ -18,7 +18,7 @@
  */
 import { parseTemplate } from './compile.ts';
 import type { NormLine } from './normalize.ts';
-import { stem } from './stem.ts';
+import { joinTimeout, stem } from './stem.ts';
 import type { Rule } from './types.ts';
 
 /** One run of literal words from one template. */
@@ -29,6 +29,8 @@ interface Run {
   shared: boolean;
   /** The rule's title begins with these words: the run is the article's own name for the error. */
   titled: boolean;
+  /** Words the template quotes as a name (`'ssh' is not recognized …`, `for method 'publickey'`). */
+  named: Set<string>;
 }
 
 /** A line (or a quoted phrase in it) matching part of a run. */
@@ -92,7 +94,7 @@ const WORDS_RE = /[a-z0-9]+/g;
 function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: Set<string> }): string[] {
   const out: string[] = [];
   // Normalised lines have single spaces between words.
-  for (const token of s.split(' ')) {
+  for (const token of joinTimeout(s).split(' ')) {
     // A slash only at the end is not a path (`HTTP/` of `ssh_exchange_identification: HTTP/`).
     const slash = token.indexOf('/');
     if ((slash !== -1 && slash < token.length - 1) || token.indexOf('\\') !== -1) continue;
@@ -105,6 +107,9 @@ function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: S
   }
   return out;
 }
+
+/** A name in quotes, as a template prints a program or method (`'ssh'`, `"ssh":`, `'publickey'.`). */
+const QUOTED_NAME_RE = /^(['"])[\w.-]+\1[,.:;]?$/;
 
 export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   const runs: Run[] = [];
@@ -133,7 +138,8 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
         if (seen.has(key)) continue;
         seen.add(key);
         const joined = words.join(' ');
-        const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' ') }) - 1;
+        const named = new Set(lit.split(' ').filter((t) => QUOTED_NAME_RE.test(t)).flatMap((t) => wordsOf(t)));
+        const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' '), named }) - 1;
         const list = whole.get(joined);
         if (list) list.push(i);
         else whole.set(joined, [i]);
@@ -183,6 +189,11 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         if (run.words.slice(pos - a, pos).some((w) => index.specific.has(w))) continue;
         let b = 0;
         while (i + b + 1 < words.length && pos + b + 1 < run.words.length && words[i + b + 1] === run.words[pos + b + 1]) b++;
+        // The line puts another word where the message quotes a name: it is the same sentence about
+        // another program (`'Get-Service' is not recognized as an internal or external command`).
+        const before = pos - a - 1;
+        const after = pos + b + 1;
+        if ((before >= 0 && i - a - 1 >= 0 && run.named.has(run.words[before])) || (after < run.words.length && i + b + 1 < words.length && run.named.has(run.words[after]))) continue;
         const matched = run.words.slice(pos - a, pos + b + 1);
         const specific = matched.filter((w) => index.specific.has(w)).length;
         if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;

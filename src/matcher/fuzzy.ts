@@ -8,7 +8,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import { SSH_CONTEXT_RE } from './context.ts';
-import { stem } from './stem.ts';
+import { joinTimeout, stem } from './stem.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
 interface Entry {
@@ -20,7 +20,13 @@ interface Entry {
   whole?: string;
   /** A wording other programs print too (a Winsock or errno text): only in an input that names SSH. */
   shared: boolean;
+  /** Names the template quotes (`'ssh' is not recognized …`): the message is about that program. */
+  names: string[];
 }
+
+/** A name in quotes (`'ssh'`, `"Get-Service"`), as messages name the program they are about. */
+const QUOTED_NAME_RE = /(['"])([\w.-]{1,60})\1/g;
+const quotedNames = (s: string) => [...s.matchAll(QUOTED_NAME_RE)].map((m) => m[2].toLowerCase());
 
 /** Lower-case words separated by single spaces, punctuation dropped. */
 const plainWords = (s: string) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
@@ -58,11 +64,9 @@ const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 const URL_RE = /\bhttps?:\/\/\S+/gi;
 /** `public key` and `publickey`, `host key` and `hostkey`: one word either way. */
 const SPLIT_COMPOUND_RE = /\b(public|host)[ _-]key/gi;
-/** `times out`, `timing out`, `time-out`: the verb people type for "timed out". */
-const TIMES_OUT_RE = /\btim(?:e|es|ing)[ -]?out\b/gi;
 
 const wordsOf = (s: string) =>
-  (s.replace(URL_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key').replace(TIMES_OUT_RE, 'timeout').toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
+  (joinTimeout(s.replace(URL_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key')).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
     .filter((w) => w.length >= 3 && !STOP.has(w))
     .map(stem);
 
@@ -135,7 +139,7 @@ export class FuzzyIndex {
         if (!text) continue;
         const words = wordsOf(text);
         const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
-        const e = this.entries.push({ rule: i, text, words, whole, shared }) - 1;
+        const e = this.entries.push({ rule: i, text, words, whole, shared, names: title ? [] : quotedNames(t) }) - 1;
         for (const w of new Set(words)) {
           const list = this.byWord.get(w);
           if (list) list.push(e);
@@ -219,6 +223,8 @@ export class FuzzyIndex {
     const aboutSsh = SSH_CONTEXT_RE.test(prose);
     const plainQuery = plainWords(query);
     const otherSubject = OTHER_SUBJECT_RE.test(prose);
+    // The same sentence about another program (`'Get-Service' is not recognized as …`) is not it.
+    const quoted = new Set(quotedNames(query));
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
@@ -228,6 +234,7 @@ export class FuzzyIndex {
     for (const i of pool) {
       const e = this.entries[i];
       if (e.shared && !aboutSsh) continue;
+      if (quoted.size && e.names.length && !e.names.some((n) => quoted.has(n))) continue;
       const tool = this.tools[e.rule];
       if (tool && ![...tool].some((w) => said.has(w))) continue;
       const inEntry = new Set(e.words);

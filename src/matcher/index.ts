@@ -77,13 +77,17 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   let fuzzy: FuzzyIndex | null | undefined; // built on first use: most pastes never need it
   let fragments: FragmentIndex | undefined; // likewise
 
-  /** Fragment hits on lines no template matched, for a paste with no error matched whole. */
-  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[]): Hit[] {
+  /**
+   * Fragment hits on lines no template matched, for a paste with no error matched whole. `matched`
+   * adds the lines a shared wording matched in a paste not about SSH: another program's message
+   * whole (Go's `listen tcp …: bind: address already in use`), not part of an SSH one.
+   */
+  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[], matched: readonly Hit[]): Hit[] {
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
     if (hits.some((h) => ranks(h) && rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
     fragments ??= buildFragmentIndex(rules);
     // A wrapper's summary line is searched too: the SSH message it wraps often follows it on that line.
-    const taken = new Set(hits.filter((h) => rules[h.template.rule].kind !== 'wrapper').map((h) => h.at));
+    const taken = new Set(matched.filter((h) => rules[h.template.rule].kind !== 'wrapper').map((h) => h.at));
     const found = findFragments(fragments, lines, (i) => !taken.has(i));
     if (found.length === 0) return [];
     const aboutSsh = showsSsh(hits, lines);
@@ -113,9 +117,10 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const { lines, total } = normalize(input);
     if (lines.length === 0) return { best: null, alternatives: [], notice: NOTICES.empty, stats: { lines: total } };
 
-    let hits = scan(index, lines);
+    const matched = scan(index, lines);
+    let hits = matched;
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
-    hits = hits.concat(fragmentHits(hits, lines), repeatedPrompts(hits, lines));
+    hits = hits.concat(fragmentHits(hits, lines, matched), repeatedPrompts(hits, lines));
     const ranked = answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);

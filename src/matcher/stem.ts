@@ -15,7 +15,7 @@ const COMPOUNDS: Record<string, string> = { timeout: 'timeout', timeouts: 'timeo
  * (`refuses the key`, `keeps closing`, `for method`) meet the form OpenSSH prints (`refused`,
  * `closed`, `for methods`). Both sides are cut the same way; where cutting merges words of different
  * meaning (`time` and `timed`), COMPOUNDS keeps them apart (`times out` is joined into `timeout`
- * before stemming, fuzzy.ts).
+ * before stemming, joinTimeout).
  */
 export function stem(w: string): string {
   const c = COMPOUNDS[w];
@@ -27,3 +27,6 @@ export function stem(w: string): string {
   return w.length >= 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }
 
+
+/** `times out`, `timing out`, `time-out`, `timed out`: one word, as people type it either way (`Connection time out`). */
+export const joinTimeout = (s: string) => s.replace(/\btim(?:e|es|ed|ing)[ -]?out\b/gi, 'timeout');
