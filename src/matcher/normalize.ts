@@ -202,6 +202,14 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
 const ATTEMPT_RE =
   /^(?:\+ |sudo )?(?:(?:ssh|scp|sftp|rsync|git|ansible|ansible-playbook|vagrant|mosh|sshfs|autossh|plink|pscp|putty)(?:\.exe)? +[-\w~"'<$[]|OpenSSH_\d)/i;
 
+// Or the reader saying they tried again (`When I run start-all.sh again I got a new error:`, `After
+// editing the config, now I get`): what follows is the current try. Only in first-person prose, so
+// a program's own `trying again` does not count. Bounded, no nested quantifiers.
+const RETRY_WORDS_RE =
+  /\b(?:again|new (?:error|mistake|message|problem|issue)|now (?:i|it|we) (?:get|got|see|have|receive)|then (?:i|it|we) (?:get|got|see)|after (?:that|this|changing|editing|adding|fixing|updating|setting|removing|doing|running))\b/i;
+const FIRST_PERSON_RE = /(?:^|[\s,.;:(])(?:i|we|i'?ve|i'?m|my)(?=[\s,.;:)]|$)/i;
+const saysRetry = (text: string) => text.length <= 300 && RETRY_WORDS_RE.test(text) && FIRST_PERSON_RE.test(text);
+
 /** Split and clean a whole paste; empty lines are dropped but line numbers keep pointing at the original. */
 export function normalize(input: string): { lines: NormLine[]; total: number } {
   const raw = input.split(/\r\n|\r|\n/);
@@ -211,7 +219,7 @@ export function normalize(input: string): { lines: NormLine[]; total: number } {
     const orig = raw[i];
     if (!orig) continue;
     for (const piece of cleanLine(orig)) {
-      if (!piece.debug && ATTEMPT_RE.test(piece.text)) attempt++;
+      if (!piece.debug && (ATTEMPT_RE.test(piece.text) || saysRetry(piece.text))) attempt++;
       lines.push({ text: piece.text, line: i + 1, orig, debug: piece.debug, trace: piece.trace, attempt });
     }
   }

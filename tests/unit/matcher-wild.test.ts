@@ -48,7 +48,11 @@ const RULES: Rule[] = [
   rule({ id: 'password', title: 'Permission denied, please try again', messages: ['Permission denied, please try again.'], prompts: ["{user}@{host}'s password:"], promptClaims: ['denied'] }),
   rule({ id: 'hostkey-failed', title: 'Host key verification failed', stage: 'hostkey', stageRank: 5, messages: ['Host key verification failed.'] }),
   rule({ id: 'sftp-start', title: 'SFTP session did not start', stage: 'session', stageRank: 8, messages: ['unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection'] }),
-  rule({ id: 'no-client', title: 'ssh: command not found', stage: 'client-config', stageRank: 0, messages: ['ssh: command not found'] }),
+  rule({ id: 'no-client', title: 'ssh: command not found', stage: 'client-config', stageRank: 0, messages: ['ssh: command not found', "'ssh' is not recognized as an internal or external command"] }),
+  rule({ id: 'no-such-file', title: 'No such file', stage: 'session', stageRank: 8, messages: ['scp: {path}: No such file or directory'] }),
+  rule({ id: 'forward-in-use', title: 'bind: Address already in use', stage: 'forwarding', stageRank: 9, messages: ['bind [{addr}]:{port}: Address already in use'] }),
+  rule({ id: 'server-in-use', title: 'sshd: Address already in use', stage: 'server-log', stageRank: 10, messages: ['Bind to port {port} on {addr} failed: Address already in use.'], shared: ['listen tcp {addr}: bind: address already in use'] }),
+  rule({ id: 'dropbear-timeout', title: 'Connection timed out (Dropbear)', stage: 'connect', stageRank: 1, messages: ['exited: Connect failed: Connection timed out'] }),
   rule({ id: 'no-remote-rsync', title: 'rsync: connection unexpectedly closed', stage: 'session', stageRank: 8, messages: ['bash: rsync: command not found'] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
@@ -114,6 +118,21 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(bestId('ssh me@h borg serve\nbash: borg: command not found')).toBeNull();
     expect(bestId('git pull\nzsh: ssh: command not found')).toBe('no-client');
   });
+  it("the same sentence about another program quoted where the message quotes 'ssh' is not it, whole, cut or typed", () => {
+    expect(bestId("'ssh' is not recognized as an internal or external command, operable program or batch file.")).toBe('no-client');
+    expect(bestId("'Get-Service' is not recognized as an internal or external command,")).toBeNull();
+    expect(bestId("'Get-Service' is not recognised as an internal or external comand")).toBeNull();
+  });
+  it('a quoted path is still a path', () => {
+    expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');
+  });
+  it("`time out` typed for `timed out`, and Dropbear's exit line shows the paste is about SSH", () => {
+    expect(bestId('Connection to alice@203.0.113.9:2244 exited: Connect failed: Connection time out')).toBe('dropbear-timeout');
+  });
+  it("another program's whole message (a shared wording, in a paste not about SSH) is not searched for fragments", () => {
+    expect(bestId('listen tcp 127.0.0.1:8080: bind: address already in use')).toBeNull();
+    expect(bestId('Failed to start SSH server: listen tcp :22: bind: address already in use')).toBe('server-in-use');
+  });
   it('an exact match always beats a fragment, and fragments do not fire on look-alike messages', () => {
     expect(bestId("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nno matching cipher found")).toBe('added');
     expect(bestId('ssh me@h\nUnable to negotiate with h port 22: no matching key exchange method found. Their offer: a')).toBe('kex');
@@ -130,6 +149,13 @@ describe('several errors in one paste', () => {
     ].join('\n');
     expect(bestId(paste)).toBe('cipher');
     expect(normalize(paste).lines.map((l) => l.attempt)).toEqual([1, 1, 2, 2]);
+  });
+  it('the reader saying they tried again starts a new try; a program retrying does not', () => {
+    const first = 'localhost: ssh: connect to host localhost port 22: Connection timed out';
+    const then = 'web2: ssh: connect to host web2 port 22: Connection refused';
+    expect(bestId([first, then].join('\n'))).toBe('timed-out');
+    expect(bestId([first, 'When I run start-all.sh again I got a new error:', then].join('\n'))).toBe('refused');
+    expect(normalize([first, 'Warning: retrying again in 5 seconds', then].join('\n')).lines.map((l) => l.attempt)).toEqual([0, 0, 0]);
   });
   it('a failure before a successful retry still wins over the notices of the success', () => {
     const paste = [
