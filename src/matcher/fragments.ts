@@ -163,6 +163,9 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
 // A phrase in double or single quotes or Markdown backticks, as people quote an error inside a sentence.
 const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'|`([^`\n]{4,120})`/g;
 
+// `(Name: message)`: a name without spaces (an exception class, a program), then its message.
+const BRACKETED_EXCEPTION_RE = /\([\w.$-]{2,80}: ([^()\n]{4,120})\)/g;
+
 /** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
 export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
   const out: FragmentHit[] = [];
@@ -218,6 +221,11 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     if (label && !/[/\\]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) phrases.push(wordsOf(text.slice(colon + 1)).join(' '));
     if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
       for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(' '));
+    }
+    // An exception quoted in brackets inside a sentence: its message after the class name
+    // (`… when the connection fails (System.IO.IOException: Connection refused) and …`).
+    if (text.indexOf('(') !== -1) {
+      for (const m of text.matchAll(BRACKETED_EXCEPTION_RE)) phrases.push(wordsOf(m[1]).join(' '));
     }
     for (const p of phrases) {
       // A bare phrase several messages share (`Permission denied`) names the article titled with it.

@@ -123,6 +123,10 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(bestId("'Get-Service' is not recognized as an internal or external command,")).toBeNull();
     expect(bestId("'Get-Service' is not recognised as an internal or external comand")).toBeNull();
   });
+  it('an exception quoted in brackets inside a sentence names its message', () => {
+    expect(bestId('With an sftp source the app locks up when the connection fails (System.IO.IOException: Connection refused) and never recovers')).toBe('refused');
+    expect(bestId('The build locks up when the connection fails (System.IO.IOException: Connection refused) and never recovers')).toBeNull();
+  });
   it('a quoted path is still a path', () => {
     expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');
   });
