@@ -106,6 +106,8 @@ const OTHER_PREFIX_RE = new RegExp(
     ')',
 );
 
+const DOTNET_JSON_EXCEPTION_RE = /"ClassName":"([\w.`+]{1,200})","Message":"([^"\n]{1,500})"/;
+
 /** Decode JSON / Go `%q` string escapes; `\n`, `\r\n` and `\r` become real line breaks. */
 export function unescapeJsonish(s: string): string {
   let out = '';
@@ -193,6 +195,10 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
     // The closing mark of a line pasted as inline code.
     const t = (text.endsWith('`') ? text.replace(TRAILING_TICKS_RE, '') : text).trim();
     if (t) out.push({ text: t, debug, trace });
+    // .NET's exception serialised as JSON (Duplicati, SSH.NET apps): also read as `Class: message`,
+    // the shape the exception prints in a stack trace.
+    const ex = q.indexOf('"ClassName":"') !== -1 ? DOTNET_JSON_EXCEPTION_RE.exec(q) : null;
+    if (ex) out.push({ text: `${ex[1]}: ${ex[2]}`, debug, trace });
   }
   return out;
 }

@@ -50,6 +50,7 @@ const RULES: Rule[] = [
   rule({ id: 'sftp-start', title: 'SFTP session did not start', stage: 'session', stageRank: 8, messages: ['unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection'] }),
   rule({ id: 'no-client', title: 'ssh: command not found', stage: 'client-config', stageRank: 0, messages: ['ssh: command not found', "'ssh' is not recognized as an internal or external command"] }),
   rule({ id: 'no-such-file', title: 'No such file', stage: 'session', stageRank: 8, messages: ['scp: {path}: No such file or directory'] }),
+  rule({ id: 'sftp-denied', title: 'SFTP permission denied', stage: 'session', stageRank: 8, messages: ['SftpPermissionDeniedException: Permission denied'] }),
   rule({ id: 'forward-in-use', title: 'bind: Address already in use', stage: 'forwarding', stageRank: 9, messages: ['bind [{addr}]:{port}: Address already in use'] }),
   rule({ id: 'server-in-use', title: 'sshd: Address already in use', stage: 'server-log', stageRank: 10, messages: ['Bind to port {port} on {addr} failed: Address already in use.'], shared: ['listen tcp {addr}: bind: address already in use'] }),
   rule({ id: 'dropbear-timeout', title: 'Connection timed out (Dropbear)', stage: 'connect', stageRank: 1, messages: ['exited: Connect failed: Connection timed out'] }),
@@ -126,6 +127,9 @@ describe('messages without their prefix, cut short, or quoted', () => {
   it('an exception quoted in brackets inside a sentence names its message', () => {
     expect(bestId('With an sftp source the app locks up when the connection fails (System.IO.IOException: Connection refused) and never recovers')).toBe('refused');
     expect(bestId('The build locks up when the connection fails (System.IO.IOException: Connection refused) and never recovers')).toBeNull();
+  });
+  it(".NET's exception serialised as JSON reads as Class: message", () => {
+    expect(bestId('{"ClassName":"Renci.SshNet.Common.SftpPermissionDeniedException","Message":"Permission denied","Data":null,"InnerException":null}')).toBe('sftp-denied');
   });
   it('a quoted path is still a path', () => {
     expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');
