@@ -1,7 +1,8 @@
 /**
  * Guided checks: every verdict block of every article, read against the fixture outputs in
  * tests/fixtures/guided/<article>/<cause>/ (confirms-*.txt must confirm, rules-out-*.txt must
- * rule out), every rule proven in its direction by at least one fixture, and the blocks'
+ * rule out, cant-tell-*.txt must decide nothing: outputs that once got a wrong verdict), every
+ * rule proven in its direction by at least one fixture, and the blocks'
  * coverage of the fixtures folder.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -37,14 +38,19 @@ describe('guided fixtures', () => {
       const files = readdirSync(join(FIXTURES, articleId, cause)).filter((f) => f.endsWith('.txt'));
       const hit = { confirms: new Set<number>(), rulesOut: new Set<number>() };
       for (const f of files) {
-        const direction = f.startsWith('confirms-') ? 'confirms' : f.startsWith('rules-out-') ? 'rulesOut' : null;
+        const direction = f.startsWith('confirms-') ? 'confirms' : f.startsWith('rules-out-') ? 'rulesOut' : f.startsWith('cant-tell-') ? 'cantTell' : null;
         it(`${articleId}/${cause}/${f}`, () => {
-          expect(direction, 'a fixture is named confirms-*.txt or rules-out-*.txt').not.toBeNull();
+          expect(direction, 'a fixture is named confirms-*.txt, rules-out-*.txt or cant-tell-*.txt').not.toBeNull();
           const text = pasted(join(FIXTURES, articleId, cause, f));
           const answer = text.trim() === '' ? evaluateCheck(verdict, '', { printedNothing: true }) : evaluateCheck(verdict, text);
+          if (direction === 'cantTell') {
+            expect(answer.verdict, answer.say).toBe('cant-tell');
+            expect(answer.run).toBe(verdict.run);
+            return;
+          }
           expect(answer.verdict, answer.say).toBe(direction === 'confirms' ? 'confirmed' : 'ruled-out');
           expect(answer.rule).not.toBeNull();
-          hit[direction!].add(answer.rule!);
+          hit[direction as 'confirms' | 'rulesOut'].add(answer.rule!);
           if (direction === 'rulesOut') expect(answer.next).toBe(verdict.next);
           if (answer.proof) {
             expect(text.split('\n')[answer.proof.line - 1]).toContain(answer.proof.text.slice(answer.proof.from, answer.proof.to));
