@@ -71,7 +71,7 @@ const SELF_EVIDENT_SPECIFIC = 3;
 const UNSPECIFIC = new Set(
   ('the and for from with not was are this that into your you has have been can cannot could ' +
     'error errors failed failure fatal warning info debug line file files please try again ' +
-    'when what which does while being there their then than its use used using out code exit continue ' +
+    'when what which does while being there their then than its use used using out code exit continue only ' +
     'status true false null none unknown something some other more than host port user server ' +
     'client connection connect remote local name found denied permission access open read write ' +
     'such directory message exception java net lang com org make sure correct valid have ' +

@@ -19,7 +19,7 @@ import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer } from '../fixt
  * independently, the last five labelled by what the paste shows).
  * `npm run bench -- routing` prints the current figures and every miss.
  */
-const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71 };
+const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71, holdout11: 0.79 };
 /**
  * Non-SSH pastes that still get an answer, per half (each is listed by the bench): holdout2 `b059`,
  * a sentence about an FTP server that names WinSCP (an SSH and FTP client), gets a fuzzy guess;
@@ -40,9 +40,12 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * guess, `o046` (a shell greeting's script failing after login) and `p013` (a git-shell Ruby error
  * after login) carry an SSH or git line that is read as the failure; holdout10 `q015` (ssh-audit's
  * `[fail]` findings, no failure) and `r058` (a board's console log in which dropbear makes its keys)
- * name algorithms in lines read as negotiation failures.
+ * name algorithms in lines read as negotiation failures; holdout11 `s023` and `u037` (Ansible's
+ * verbose `Failed to connect to the host via ssh:` before a module that ran and failed), `t001` (a
+ * panel's HTTP 504 beside its SFTP server's log of a scanner's reset) and `u042` (rsync's remote
+ * `mkdir … Permission denied (13)`, which sftp-remote-permission-denied lists) carry SSH lines.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 4 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];

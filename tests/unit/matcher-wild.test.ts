@@ -50,6 +50,7 @@ const RULES: Rule[] = [
   rule({ id: 'sftp-start', title: 'SFTP session did not start', stage: 'session', stageRank: 8, messages: ['unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection'] }),
   rule({ id: 'no-client', title: 'ssh: command not found', stage: 'client-config', stageRank: 0, messages: ['ssh: command not found', "'ssh' is not recognized as an internal or external command"] }),
   rule({ id: 'no-such-file', title: 'No such file', stage: 'session', stageRank: 8, messages: ['scp: {path}: No such file or directory'] }),
+  rule({ id: 'no-mutual-sig', title: 'No common signature algorithm', messages: ['ssh: no common public key signature algorithm, server only supports {text}'] }),
   rule({ id: 'sftp-denied', title: 'SFTP permission denied', stage: 'session', stageRank: 8, messages: ['SftpPermissionDeniedException: Permission denied'] }),
   rule({ id: 'forward-in-use', title: 'bind: Address already in use', stage: 'forwarding', stageRank: 9, messages: ['bind [{addr}]:{port}: Address already in use'] }),
   rule({ id: 'server-in-use', title: 'sshd: Address already in use', stage: 'server-log', stageRank: 10, messages: ['Bind to port {port} on {addr} failed: Address already in use.'], shared: ['listen tcp {addr}: bind: address already in use'] }),
@@ -140,6 +141,9 @@ describe('messages without their prefix, cut short, or quoted', () => {
   it("another program's whole message (a shared wording, in a paste not about SSH) is not searched for fragments", () => {
     expect(bestId('listen tcp 127.0.0.1:8080: bind: address already in use')).toBeNull();
     expect(bestId('Failed to start SSH server: listen tcp :22: bind: address already in use')).toBe('server-in-use');
+  });
+  it("everyday words do not make a fragment: 'the server only supports SFTP' is not a signature failure", () => {
+    expect(bestId('Failed to connect, are you sure your server works via FTP or FTPS? Users sometimes get this error when the server only supports SFTP.')).toBeNull();
   });
   it('an exact match always beats a fragment, and fragments do not fire on look-alike messages', () => {
     expect(bestId("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nno matching cipher found")).toBe('added');
