@@ -20,13 +20,17 @@ interface Entry {
   whole?: string;
   /** A wording other programs print too (a Winsock or errno text): only in an input that names SSH. */
   shared: boolean;
-  /** Names the template quotes (`'ssh' is not recognized …`): the message is about that program. */
+  /** The program the template is about, as it names it (`'ssh' is not recognized …`, `ssh: command not found`). */
   names: string[];
 }
 
-/** A name in quotes (`'ssh'`, `"Get-Service"`), as messages name the program they are about. */
-const QUOTED_NAME_RE = /(['"])([\w.-]{1,60})\1/g;
-const quotedNames = (s: string) => [...s.matchAll(QUOTED_NAME_RE)].map((m) => m[2].toLowerCase());
+/**
+ * The program a message is about, as it names it: in quotes (`'ssh' is not recognized …`,
+ * `'Get-Service'`) or before a shell's `not found` (`ssh: command not found`, `bash: wp: command
+ * not found`, zsh's `command not found: ssh`).
+ */
+const NAMED_RE = /(['"])([\w.-]{1,60})\1|([\w.-]{1,60}): (?:command )?not found\b|command not found: ([\w.-]{1,60})/gi;
+const programNames = (s: string) => [...s.matchAll(NAMED_RE)].map((m) => (m[2] ?? m[3] ?? m[4]).toLowerCase());
 
 /** Lower-case words separated by single spaces, punctuation dropped. */
 const plainWords = (s: string) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
@@ -77,6 +81,18 @@ const wordsOf = (s: string) =>
  */
 const PROSE_RE = /\b(?:i|i'?ve|i'?m|my|me|we|it|it'?s|just|keeps?|always|tried|trying|get|gets|getting|says?|saying|but|because|when|whenever)\b/gi;
 const isProse = (s: string) => (s.match(PROSE_RE)?.length ?? 0) >= 2;
+
+/** Characters of a paste read to decide whether it is prose about SSH. */
+const PROSE_SAMPLE_CHARS = 4000;
+
+/**
+ * Whether a paste is a person writing about an SSH problem (an issue form, a forum post): two words
+ * of prose and a word that names SSH, in its first few thousand characters.
+ */
+export function proseAboutSsh(text: string): boolean {
+  const sample = text.slice(0, PROSE_SAMPLE_CHARS);
+  return isProse(sample) && SSH_CONTEXT_RE.test(sample.replace(URL_RE, ' '));
+}
 
 /** Whether the edit distance between `a` and `b` is at most `max` (gives up as soon as a row exceeds it). */
 function within(a: string, b: string, max: number): boolean {
@@ -139,7 +155,7 @@ export class FuzzyIndex {
         if (!text) continue;
         const words = wordsOf(text);
         const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
-        const e = this.entries.push({ rule: i, text, words, whole, shared, names: title ? [] : quotedNames(t) }) - 1;
+        const e = this.entries.push({ rule: i, text, words, whole, shared, names: programNames(t) }) - 1;
         for (const w of new Set(words)) {
           const list = this.byWord.get(w);
           if (list) list.push(e);
@@ -161,9 +177,16 @@ export class FuzzyIndex {
     return !PASTED_RE.test(query) || (isProse(query) && SSH_CONTEXT_RE.test(query));
   }
 
-  /** Whether one line of a longer paste is a person's sentence about SSH, worth a guess of its own. */
-  acceptsSentence(line: string): boolean {
-    return line.length <= this.opts.maxChars && isProse(line) && SSH_CONTEXT_RE.test(line.replace(URL_RE, ' ')) && !this.fromOtherProgram(line);
+  /**
+   * Whether one sentence of a longer paste is a person's sentence about SSH, worth a guess of its
+   * own: by its own words, or, in a paste written in prose about SSH (`proseAboutSsh`), any sentence
+   * of a few words in a paragraph of prose (`… I can't connect ssh to the pi. Comes up with port 22
+   * connection refused. …`).
+   */
+  acceptsSentence(sentence: string, line: string, inProseAboutSsh = false): boolean {
+    if (sentence.length > this.opts.maxChars || this.fromOtherProgram(sentence)) return false;
+    if (isProse(sentence) && SSH_CONTEXT_RE.test(sentence.replace(URL_RE, ' '))) return true;
+    return inProseAboutSsh && isProse(line) && (sentence.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
   }
 
   /**
@@ -208,7 +231,7 @@ export class FuzzyIndex {
   }
 
   /** Candidates for a short query, best first, distinct rules (the caller adds evidence). */
-  search(query: string, limit: number): { rule: number; confidence: number }[] {
+  search(query: string, limit: number, inProseAboutSsh = false): { rule: number; confidence: number }[] {
     const qWords = [...new Set(wordsOf(query))];
     if (qWords.length === 0) return [];
     const qLetters = qWords.reduce((n, w) => n + w.length, 0);
@@ -221,10 +244,13 @@ export class FuzzyIndex {
     // What the sentence is about is in its words, not in the links it cites.
     const prose = query.replace(URL_RE, ' ');
     const aboutSsh = SSH_CONTEXT_RE.test(prose);
+    // A sentence of a paste about SSH may leave SSH unnamed; what it names instead still counts.
+    const sentenceAboutSsh = aboutSsh || inProseAboutSsh;
     const plainQuery = plainWords(query);
     const otherSubject = OTHER_SUBJECT_RE.test(prose);
-    // The same sentence about another program (`'Get-Service' is not recognized as …`) is not it.
-    const quoted = new Set(quotedNames(query));
+    // The same sentence about another program (`'Get-Service' is not recognized as …`, `bash: wp:
+    // command not found`) is not it.
+    const quoted = new Set(programNames(query));
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
@@ -257,7 +283,7 @@ export class FuzzyIndex {
       const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
       const sentenceCoverage = this.share(hitWords, inEntry);
       const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
-      const inSentence = aboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w));
+      const inSentence = sentenceAboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w));
       if (specific && (typedMessage || inSentence)) passed.push({ e, queryCoverage, entryCoverage, sentenceCoverage, typedMessage });
     }
     // fuse.js's bitap score rewards near-identical character runs; word coverage in both

@@ -30,7 +30,7 @@
  */
 import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
-import { FuzzyIndex } from './fuzzy.ts';
+import { FuzzyIndex, proseAboutSsh } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
 import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
@@ -47,7 +47,9 @@ export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
 /** Confidence ceiling for a notice-only answer in a paste that failed for another reason. */
 const NOT_THE_FAILURE_CONFIDENCE = 0.4;
 /** Sentences of a longer typed paste that are guessed at, and how much less sure each guess is. */
-const MAX_SENTENCES = 8;
+const MAX_SENTENCES = 12;
+/** The end of a sentence inside a line: `.`, `!` or `?` before a space (not the dots of an address). */
+const SENTENCE_END_RE = /(?<=[.!?])\s+/;
 const SENTENCE_DISCOUNT = 0.85;
 /** Evidence text longer than this is cut, so a hostile 100 kB line does not flood the UI. */
 export const MAX_EVIDENCE_CHARS = 2000;
@@ -101,14 +103,18 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
    * into 10.0.0.2, it gives me "refused to connect on port 22, connection refused"`): the first few
    * sentences about SSH are guessed one by one, and the surest guess answers, at a lower cap.
    */
-  function sentenceGuess(index: FuzzyIndex, lines: readonly NormLine[]): { found: { rule: number; confidence: number }[]; at: NormLine } | null {
+  function sentenceGuess(index: FuzzyIndex, lines: readonly NormLine[], query: string): { found: { rule: number; confidence: number }[]; at: NormLine } | null {
     let best: { found: { rule: number; confidence: number }[]; at: NormLine } | null = null;
     let tried = 0;
+    const context = proseAboutSsh(query);
     for (const l of lines) {
-      if (tried >= MAX_SENTENCES || !index.acceptsSentence(l.text)) continue;
-      tried++;
-      const found = index.search(l.text, maxAlternatives + 1).map((f) => ({ rule: f.rule, confidence: Math.round(f.confidence * SENTENCE_DISCOUNT * 100) / 100 }));
-      if (found.length && (!best || found[0].confidence > best.found[0].confidence)) best = { found, at: l };
+      // A paragraph pasted as one line holds several sentences: each is guessed on its own.
+      for (const sentence of l.text.split(SENTENCE_END_RE)) {
+        if (tried >= MAX_SENTENCES || !index.acceptsSentence(sentence, l.text, context)) continue;
+        tried++;
+        const found = index.search(sentence, maxAlternatives + 1, context).map((f) => ({ rule: f.rule, confidence: Math.round(f.confidence * SENTENCE_DISCOUNT * 100) / 100 }));
+        if (found.length && (!best || found[0].confidence > best.found[0].confidence)) best = { found, at: l };
+      }
     }
     return best;
   }
@@ -147,7 +153,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       const typed = lines.filter((l) => !l.debug);
       const query = typed.map((l) => l.text).join(' ');
       if (typed.length === lines.length) {
-        const typedGuess = fuzzy.accepts(lines.length, query) ? { found: fuzzy.search(query, maxAlternatives + 1), at: lines[0] } : sentenceGuess(fuzzy, lines);
+        const typedGuess = fuzzy.accepts(lines.length, query) ? { found: fuzzy.search(query, maxAlternatives + 1), at: lines[0] } : sentenceGuess(fuzzy, lines, query);
         if (typedGuess && typedGuess.found.length > 0) {
           const cands: Candidate[] = typedGuess.found.map((f) => ({
             id: rules[f.rule].id,

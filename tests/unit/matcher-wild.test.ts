@@ -266,6 +266,13 @@ describe('typed and retyped text', () => {
     expect(bestId('ssh keeps saying conection timed out from the office wifi')).toBe('timed-out');
     expect(best('ssh keeps saying conection timed out from the office wifi')?.via).toBe('fuzzy');
   });
+  it('a paragraph about SSH: each sentence is guessed, even one that does not name SSH', () => {
+    const post = "Honestly I keep running into issues, I can't connect with ssh to download the code from my pc to the pi. Comes up with port 22 connection refused. I'm honestly more mechanically inclined than a programmer haha";
+    expect(bestId(post)).toBe('refused');
+    expect(best(post)?.via).toBe('fuzzy');
+    // Another program's `not found`, quoted in a post about SSH, is not ssh's.
+    expect(bestId('My key login over ssh works, but when I run `wp @staging core version` I got the error `bash: wp: command not found`. Any idea?')).toBeNull();
+  });
   it('gives nothing for text about something else', () => {
     expect(bestId('The database connection timed out')).toBeNull();
     expect(bestId('hello world')).toBeNull();
