@@ -2,11 +2,18 @@
  * Host firewall state from `ufw status [verbose]`, `firewall-cmd --state` / `--list-all`,
  * `nft list ruleset` and `iptables -S`: whether the firewall is on, its inbound rules by port
  * and its default policies. Outbound and forwarding rules are skipped: only inbound SSH matters
- * here. Input: bounded lines from prepareInput.
+ * here. A rule limited to some source addresses is recorded as such (`allow-from`, `drop-from`…).
+ * Input: bounded lines from prepareInput.
  */
 
 export type FirewallTool = 'ufw' | 'firewalld' | 'nftables' | 'iptables';
-export type FirewallAction = 'allow' | 'deny' | 'reject' | 'drop' | 'limit';
+type BaseAction = 'allow' | 'deny' | 'reject' | 'drop' | 'limit';
+/**
+ * What a rule does; `…-from` when it applies only to some source addresses (ufw's From column,
+ * `-s`, `saddr`, a rich rule's `source address=`): it lets in, or keeps out, only those callers,
+ * who may or may not include the reader, so it never stands for "everyone".
+ */
+export type FirewallAction = BaseAction | `${BaseAction}-from`;
 
 export interface FirewallStatus {
   line: number;
@@ -65,6 +72,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
   const status = (line: number, tool: FirewallTool, active: boolean) => out.statuses.push({ line, tool, active });
   const rule = (line: number, tool: FirewallTool, action: FirewallAction, port: number | null, service = '', policy = false) =>
     out.rules.push({ line, tool, action, port, service, policy });
+  const scope = (action: BaseAction, fromSome: boolean): FirewallAction => (fromSome ? `${action}-from` : action);
   let inFirewalldZone = false;
   let nftChainHook = '';
   let nftHelperChain = false;
@@ -77,7 +85,9 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     if ((m = UFW_DEFAULT_RE.exec(text))) return rule(n, 'ufw', m[1].toLowerCase() as FirewallAction, 0, '', true);
     if ((m = UFW_RULE_RE.exec(text)) && m[3] !== 'OUT' && m[3] !== 'FWD') {
       const to = m[1].replace(/ on \S{1,32}$/, '').replace(/ \(v6\)$/, '');
-      const action = m[2].toLowerCase() as FirewallAction;
+      // The From column: `Anywhere [(v6)]`, or the addresses the rule is limited to.
+      const from = text.slice(m.index + m[0].length).replace(/\s+#.{0,200}$/, '').trim();
+      const action = scope(m[2].toLowerCase() as BaseAction, from !== '' && !/^anywhere\b/i.test(from));
       const p = UFW_PORTS_TO_RE.exec(to);
       if (/^anywhere(?:\/tcp)?$/i.test(to)) return rule(n, 'ufw', action, 0);
       if (p) {
@@ -113,14 +123,15 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     if ((m = FIREWALLD_RICH_RE.exec(raw)) && inFirewalldZone) {
       const [, args, verdict, extra] = m;
       if (/forward-port|source-port|icmp-block|icmp-type|masquerade/.test(args)) return;
-      const action: FirewallAction = verdict === 'accept' ? (/limit value/.test(extra) ? 'limit' : 'allow') : (verdict as FirewallAction);
+      const fromSome = /\bsource (?:NOT )?(?:address|ipset|mac)=/.test(args);
+      const action = scope(verdict === 'accept' ? (/limit value/.test(extra) ? 'limit' : 'allow') : (verdict as BaseAction), fromSome);
       const service = /\bservice name="([^"]{1,64})"/.exec(args)?.[1];
       if (service) return rule(n, 'firewalld', action, SERVICE_PORTS[service.toLowerCase()] ?? null, service.toLowerCase());
       const port = /\bport port="?([\d-]{1,11})"? protocol="?(\w{1,10})"?/.exec(args);
       if (port && port[2].toLowerCase() !== 'tcp') return;
       if (port) return portsOf(port[1]).forEach((p) => rule(n, 'firewalld', action, p));
-      // By address only (`source address="…" drop`): not a rule by port.
-      return rule(n, 'firewalld', action, null);
+      // By address only (`source address="…" drop`): every port, for those callers.
+      return rule(n, 'firewalld', action, fromSome ? 0 : null);
     }
     // iptables -S
     if ((m = IPT_POLICY_RE.exec(text))) {
@@ -142,10 +153,13 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
       // says nothing for sure, and its ACCEPT lets SSH in at a rate, as ufw's LIMIT does.
       const rateLimited = /-m (?:recent|hashlimit|limit|connlimit)\b/.test(args);
       if (rateLimited && target !== 'ACCEPT') return;
-      const action: FirewallAction = target === 'ACCEPT' ? (rateLimited ? 'limit' : 'allow') : (target.toLowerCase() as FirewallAction);
+      const base: BaseAction = target === 'ACCEPT' ? (rateLimited ? 'limit' : 'allow') : (target.toLowerCase() as BaseAction);
+      const fromSome = /\s-s (?!0\.0\.0\.0\/0\b|::\/0\b)\S|\s--src-range\s|--match-set \S{1,64} src\b/.test(` ${args}`);
+      const action = scope(base, fromSome);
       const dport = /--dports? (\S{1,200})/.exec(args)?.[1];
       if (dport) return portsOf(dport).forEach((p) => rule(n, 'iptables', action, p));
-      if (action !== 'allow' && !/\s-[sp] (?!tcp\b)|--sport|-m (?!comment|state|conntrack|tcp\b)/.test(` ${args}`)) rule(n, 'iptables', action, 0);
+      // Every port: a catch-all DROP/REJECT, or any rule for some sources only (a ban, an allow-list).
+      if ((base !== 'allow' || fromSome) && !/\s-p (?!tcp\b)|--sport|-m (?!comment|state|conntrack|tcp\b|set\b|iprange\b)/.test(` ${args}`)) rule(n, 'iptables', action, 0);
       return;
     }
     // nft list ruleset
@@ -169,10 +183,11 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     if (ctState && (ctState[1] || !/\bnew\b/.test(ctState[2]))) return;
     const rateLimited = /\blimit rate\b|\bmeter\b|\bct count\b/.test(text);
     if (rateLimited && verdict !== 'accept') return;
-    const action: FirewallAction = verdict === 'accept' ? (rateLimited ? 'limit' : 'allow') : (verdict as FirewallAction);
+    const fromSome = /\b(?:ip6? )?saddr\b/.test(text);
+    const action = scope(verdict === 'accept' ? (rateLimited ? 'limit' : 'allow') : (verdict as BaseAction), fromSome);
     const dport = /\b(?:tcp|th) dport (\{[^}]{1,300}\}|\S{1,40})/.exec(text)?.[1];
     if (dport) return portsOf(dport.replace(/[{}]/g, '')).forEach((p) => rule(n, 'nftables', action, p));
-    if (action !== 'allow' && /^\s{0,24}(?:counter(?: packets \d+ bytes \d+)? )?(?:drop|reject)\b/.test(text)) rule(n, 'nftables', action, 0);
+    if (fromSome ? !/\b(?:udp|sport|icmpv?6?)\b/.test(text) : verdict !== 'accept' && /^\s{0,24}(?:counter(?: packets \d+ bytes \d+)? )?(?:drop|reject)\b/.test(text)) rule(n, 'nftables', action, 0);
   });
   out.recognised ||= out.statuses.length > 0 || out.rules.length > 0;
   return out;

@@ -73,7 +73,7 @@ describe('firewall', () => {
       [7, 'allow', 443, ''],
       [10, 'allow', null, 'nginx full'],
       [11, 'deny', null, ''],
-      [12, 'deny', 0, ''],
+      [12, 'deny-from', 0, ''],
     ]);
     // ufw's LIMIT chain printed by nft rejects only callers over the rate: not a reject-all rule.
     const nft = parseFirewall(lines(['table ip filter {', '\tchain ufw-user-limit {', '\t\tlimit rate 3/minute burst 5 packets counter packets 0 bytes 0 log prefix "[UFW LIMIT BLOCK] "', '\t\tcounter packets 0 bytes 0 reject', '\t}', '}'].join('\n')));
@@ -81,6 +81,17 @@ describe('firewall', () => {
     // An iptables LOG prefix only looks like a ufw rule.
     const log = parseFirewall(lines('-A ufw-user-limit -m limit --limit 3/min -j LOG --log-prefix "[UFW LIMIT BLOCK] "'));
     expect(log.rules).toEqual([]);
+  });
+
+  it('marks a rule limited to some source addresses: it lets in, or keeps out, only those callers', () => {
+    const ufw = parseFirewall(lines('Status: active\nDefault: reject (incoming), allow (outgoing)\n22/tcp                     ALLOW IN    10.0.0.0/8\n80/tcp                     ALLOW IN    Anywhere'));
+    expect(ufw.rules.map((r) => [r.action, r.port])).toEqual([['reject', 0], ['allow-from', 22], ['allow', 80]]);
+    const ipt = parseFirewall(lines('-P INPUT ACCEPT\n-A INPUT -s 203.0.113.5/32 -j DROP\n-A INPUT -m set --match-set crowdsec-blacklists src -j DROP\n-A INPUT -s 10.0.0.0/8 -p tcp -m tcp --dport 22 -j ACCEPT\n-A INPUT -s 0.0.0.0/0 -p tcp --dport 80 -j ACCEPT'));
+    expect(ipt.rules.map((r) => [r.action, r.port])).toEqual([['allow', 0], ['drop-from', 0], ['drop-from', 0], ['allow-from', 22], ['allow', 80]]);
+    const nft = parseFirewall(lines('table inet filter {\n\tchain input {\n\t\ttype filter hook input priority filter; policy accept;\n\t\tip saddr 203.0.113.5 drop\n\t\tip saddr 10.0.0.0/8 tcp dport 22 accept\n\t}\n}'));
+    expect(nft.rules.map((r) => [r.action, r.port])).toEqual([['allow', 0], ['drop-from', 0], ['allow-from', 22]]);
+    const fwd = parseFirewall(lines('public (active)\n  target: default\n  services: dhcpv6-client\n  rich rules: \n        rule family="ipv4" source address="10.0.0.0/8" service name="ssh" accept\n        rule family="ipv4" source address="198.51.100.9" drop'));
+    expect(fwd.rules.map((r) => [r.action, r.port])).toEqual([['reject', 0], ['allow', null], ['allow-from', 22], ['drop-from', 0]]);
   });
 
   it('reads iptables and nft rules that match on connection state NEW', () => {
@@ -146,9 +157,9 @@ describe('firewall', () => {
       [2, 'reject', 0, ''],
       [3, 'allow', null, 'cockpit'],
       [3, 'allow', null, 'dhcpv6-client'],
-      [6, 'allow', 22, 'ssh'],
-      [7, 'limit', 2222, ''],
-      [8, 'reject', null, ''],
+      [6, 'allow-from', 22, 'ssh'],
+      [7, 'limit-from', 2222, ''],
+      [8, 'reject-from', 0, ''],
     ]);
   });
 
