@@ -26,11 +26,12 @@ interface Entry {
 
 /**
  * The program a message is about, as it names it: in quotes (`'ssh' is not recognized …`,
- * `'Get-Service'`) or before a shell's `not found` (`ssh: command not found`, `bash: wp: command
- * not found`, zsh's `command not found: ssh`).
+ * `'Get-Service'`), before a shell's `not found` (`ssh: command not found`, `bash: wp: command
+ * not found`, zsh's `command not found: ssh`) or before `No such file or directory` (`/usr/bin/ssh:`,
+ * `fork/exec /bin/bash:`).
  */
-const NAMED_RE = /(['"])([\w.-]{1,60})\1|([\w.-]{1,60}): (?:command )?not found\b|command not found: ([\w.-]{1,60})/gi;
-const programNames = (s: string) => [...s.matchAll(NAMED_RE)].map((m) => (m[2] ?? m[3] ?? m[4]).toLowerCase());
+const NAMED_RE = /(['"])([\w.-]{1,60})\1|([\w.-]{1,60}): (?:command )?not found\b|command not found: ([\w.-]{1,60})|([\w.-]{1,60}): no such file or directory/gi;
+const programNames = (s: string) => [...s.matchAll(NAMED_RE)].map((m) => (m[2] ?? m[3] ?? m[4] ?? m[5]).toLowerCase());
 
 /** Lower-case words separated by single spaces, punctuation dropped. */
 const plainWords = (s: string) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
