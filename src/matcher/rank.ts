@@ -270,7 +270,7 @@ export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormL
 const FAILURE_RE = /\b(?:error|fatal|failed|failure|exception|denied|refused|unable|cannot|timed out|timeout|aborted)\b/i;
 
 /** A log this long (lines besides debug output) is a log, not a message with its context. */
-const LONG_LOG = 6;
+const LONG_LOG = 10;
 /** Lines this close to a matched line are its context (`error: openpty: …` before `session_pty_req: … failed`). */
 const NEARBY = 3;
 

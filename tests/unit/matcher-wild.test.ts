@@ -215,16 +215,6 @@ describe('several errors in one paste', () => {
     expect(m.match("Warning: Permanently added 'h' (ED25519) to the list of known hosts.").notice).toBeUndefined();
     // A failure right next to the notice is its context, not another problem.
     expect(m.match("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nError: the host key was added").notice).toBeUndefined();
-    // A short tool report too: the notice is ssh's stderr, the failure is the script's return code.
-    const short = [
-      '[05:52:47] Step 02 : install.sh (jumpbox_script)',
-      '[05:54:52] error: invalid returncode',
-      "    args=['ssh', '-i', 'id_rsa', 'admin@head', 'install/02.sh']",
-      '    return code=5',
-      '    stdout=',
-      "    stderr=Warning: Permanently added 'head,52.188.147.91' (ECDSA) to the list of known hosts.",
-    ].join('\n');
-    expect(m.match(short).notice).toMatch(/notice, not a failure/);
   });
   it('a connect failure the same run recovered from is flagged, not presented as the answer', () => {
     const retried = [
