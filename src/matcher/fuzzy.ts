@@ -245,13 +245,13 @@ export class FuzzyIndex {
     // What the sentence is about is in its words, not in the links it cites.
     const prose = query.replace(URL_RE, ' ');
     const aboutSsh = SSH_CONTEXT_RE.test(prose);
-    // A sentence of a paste about SSH may leave SSH unnamed; what it names instead still counts.
+    // A sentence of a paste about SSH need not name SSH itself: the paste around it does.
     const sentenceAboutSsh = aboutSsh || inProseAboutSsh;
     const plainQuery = plainWords(query);
     const otherSubject = OTHER_SUBJECT_RE.test(prose);
     // The same sentence about another program (`'Get-Service' is not recognized as …`, `bash: wp:
     // command not found`) is not it.
-    const quoted = new Set(programNames(query));
+    const named = new Set(programNames(query));
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
@@ -261,7 +261,7 @@ export class FuzzyIndex {
     for (const i of pool) {
       const e = this.entries[i];
       if (e.shared && !aboutSsh) continue;
-      if (quoted.size && e.names.length && !e.names.some((n) => quoted.has(n))) continue;
+      if (named.size && e.names.length && !e.names.some((n) => named.has(n))) continue;
       const tool = this.tools[e.rule];
       if (tool && ![...tool].some((w) => said.has(w))) continue;
       const inEntry = new Set(e.words);

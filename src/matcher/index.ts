@@ -26,7 +26,8 @@
  *    failure (`alice@host's password:`) names the article; a notice in a log that failed elsewhere,
  *    or a connect failure the same run recovered from, is flagged with a notice and low confidence;
  * 5. otherwise a typo-tolerant guess (fuzzy.ts) with capped confidence: for a short input, or for
- *    the sentences about SSH of a longer typed paste.
+ *    the sentences of a longer typed paste (those that name SSH, or any sentence of a paragraph of
+ *    prose in a paste about SSH).
  */
 import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
