@@ -81,7 +81,7 @@ const wordsOf = (s: string) =>
  * it names a host or a command line.
  */
 const PROSE_RE = /\b(?:i|i'?ve|i'?m|my|me|we|it|it'?s|just|keeps?|always|tried|trying|get|gets|getting|says?|saying|but|because|when|whenever)\b/gi;
-const isProse = (s: string) => (s.match(PROSE_RE)?.length ?? 0) >= 2;
+export const isProse = (s: string) => (s.match(PROSE_RE)?.length ?? 0) >= 2;
 
 /** Characters of a paste read to decide whether it is prose about SSH. */
 const PROSE_SAMPLE_CHARS = 4000;
@@ -180,14 +180,14 @@ export class FuzzyIndex {
 
   /**
    * Whether one sentence of a longer paste is a person's sentence about SSH, worth a guess of its
-   * own: by its own words, or, in a paste written in prose about SSH (`proseAboutSsh`), any sentence
-   * of a few words in a paragraph of prose (`… I can't connect ssh to the pi. Comes up with port 22
-   * connection refused. …`).
+   * own: by its own words, or, in a paragraph of prose in a paste about SSH (`inProseAboutSsh`, which
+   * the caller decides once per line), any sentence of a few words (`… I can't connect ssh to the
+   * pi. Comes up with port 22 connection refused. …`).
    */
-  acceptsSentence(sentence: string, line: string, inProseAboutSsh = false): boolean {
+  acceptsSentence(sentence: string, inProseAboutSsh = false): boolean {
     if (sentence.length > this.opts.maxChars || this.fromOtherProgram(sentence)) return false;
     if (isProse(sentence) && SSH_CONTEXT_RE.test(sentence.replace(URL_RE, ' '))) return true;
-    return inProseAboutSsh && isProse(line) && (sentence.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
+    return inProseAboutSsh && (sentence.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
   }
 
   /**

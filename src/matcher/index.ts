@@ -31,7 +31,7 @@
  */
 import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
-import { FuzzyIndex, proseAboutSsh } from './fuzzy.ts';
+import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
 import { answerPrompts, ENDS_CONNECTION, failsElsewhere, laterAttempt, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
@@ -109,9 +109,13 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     let tried = 0;
     const context = proseAboutSsh(query);
     for (const l of lines) {
-      // A paragraph pasted as one line holds several sentences: each is guessed on its own.
+      if (tried >= MAX_SENTENCES) break;
+      // A paragraph pasted as one line holds several sentences: each is guessed on its own. Whether
+      // the line is prose is read once per line, not once per sentence (a long line holds thousands).
+      const paragraph = context && isProse(l.text);
       for (const sentence of l.text.split(SENTENCE_END_RE)) {
-        if (tried >= MAX_SENTENCES || !index.acceptsSentence(sentence, l.text, context)) continue;
+        if (tried >= MAX_SENTENCES) break;
+        if (!index.acceptsSentence(sentence, paragraph)) continue;
         tried++;
         const found = index.search(sentence, maxAlternatives + 1, context).map((f) => ({ rule: f.rule, confidence: Math.round(f.confidence * SENTENCE_DISCOUNT * 100) / 100 }));
         if (found.length && (!best || found[0].confidence > best.found[0].confidence)) best = { found, at: l };
