@@ -12,10 +12,12 @@
  * What people put in place of a value they hide: CI secret masks (`***`), hand redactions
  * (`<IP>`, `<your host>`, `[redacted]`, `{host}`, `$HOST`, `${HOST}`) and runs of x (`xxx`, `3xx`,
  * `xxx.xxx.xxx.xxx`; the value classes below take those already). Bounded like the values.
- * The left part of a template is matched on the reversed line, so bracketed masks need a mirror.
+ * Text typed into Markdown (issue trackers) carries the escapes that made a mask show: `\<ip\>`,
+ * `\[redacted\]`, `\*\*\*`. The left part of a template is matched on the reversed line, so
+ * bracketed masks need a mirror.
  */
-const MASK = String.raw`\*{1,20}|<[^<>\n]{1,40}>|\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|\$\{?\w{1,40}\}?`;
-const MASK_REVERSED = String.raw`\*{1,20}|>[^<>\n]{1,40}<|\][^\[\]\n]{1,40}\[|\}[^{}\n]{1,40}\{|\}?\w{1,40}\{?\$`;
+const MASK = String.raw`(?:\\?\*){1,20}|\\?<[^<>\n]{1,40}>|\\?\[[^\[\]\n]{1,40}\]|\{[^{}\n]{1,40}\}|\$\{?\w{1,40}\}?`;
+const MASK_REVERSED = String.raw`(?:\*\\?){1,20}|>[^<>\n]{1,40}<\\?|\][^\[\]\n]{1,40}\[\\?|\}[^{}\n]{1,40}\{|\}?\w{1,40}\{?\$`;
 
 /** A placeholder's pattern, forwards and for the reversed line, and its shortest match. */
 interface PlaceholderClass {

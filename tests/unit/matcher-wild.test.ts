@@ -71,6 +71,9 @@ describe('masked and redacted values', () => {
     ['x-ed out address and port', 'ssh: connect to host xxx.xxx.xxx.xxx port 3xx: Connection refused'],
     ['a shell variable', 'ssh: connect to host ${HOST} port $PORT: Connection refused'],
     ['a space before the colon', 'ssh: connect to host 10.0.0.1 port 22 : Connection refused'],
+    ['Markdown-escaped angle brackets', String.raw`ssh: connect to host \<ip\> port 22: Connection refused`],
+    ['Markdown-escaped square brackets', String.raw`ssh: connect to host \[redacted\] port 22: Connection refused`],
+    ['Markdown-escaped asterisks', String.raw`ssh: connect to host \*\*\* port 22: Connection refused`],
   ])('%s', (_, paste) => {
     expect(best(paste)).toMatchObject({ id: 'refused', via: 'template', confidence: 0.97 });
   });
@@ -82,6 +85,7 @@ describe('masked and redacted values', () => {
     expect(bestId('Warning: Identity file /home/<myusername>/.ssh/id_rsa not accessible: Permission denied')).toBe('identity');
     expect(bestId('<user>@<server>: Permission denied (publickey).')).toBe('denied');
     expect(bestId('***@***: Permission denied (publickey).')).toBe('denied');
+    expect(bestId(String.raw`\<user\>@\<server\>: Permission denied (publickey).`)).toBe('denied');
   });
   it('a mask is not a wildcard: a port is still digits or a mask', () => {
     // Not the message's template (0.97); at most a fragment of its last words.
