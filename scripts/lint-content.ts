@@ -5,9 +5,10 @@
  */
 import { contentProblems } from '../src/catalog/lint.ts';
 import { missingGuided } from '../src/guided/coverage.ts';
+import { realPasteCounts } from '../tests/fixtures/read.ts';
 
 const { articles, messages } = contentProblems();
-const missing = missingGuided(articles);
+const missing = missingGuided(articles, realPasteCounts());
 if (missing.length) {
   messages.push(
     `[guided-checks] ${missing.length} cause(s) of the most visited articles have a check command but no \`verdict\` block (content/README.md, "Guided checks"):\n` +

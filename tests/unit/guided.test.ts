@@ -9,10 +9,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles, ROOT } from '../../src/catalog/load.ts';
-import { guidedRequiredIds, missingGuided, PASTES_DIR, realPasteCounts } from '../../src/guided/coverage.ts';
+import { guidedRequiredIds, missingGuided } from '../../src/guided/coverage.ts';
 import { CANT_TELL, evaluateCheck } from '../../src/guided/engine.ts';
 import { extractGuided, formatProblem, type CompiledVerdict } from '../../src/guided/extract.ts';
 import { articleMarkdown } from '../../src/markdown/article-markdown.ts';
+import { PASTES_DIR, realPasteCounts } from '../fixtures/read.ts';
 
 const FIXTURES = join(ROOT, 'tests/fixtures/guided');
 const { articles } = readArticles();
@@ -116,9 +117,9 @@ describe('guided chain', () => {
 describe('guided data: lint and build', () => {
   it('the required articles are the 20 with the most real pastes, ties broken by id', () => {
     const ids = articles.map((a) => a.id);
-    const required = guidedRequiredIds(ids);
-    expect(required).toHaveLength(20);
     const counts = realPasteCounts();
+    const required = guidedRequiredIds(ids, counts);
+    expect(required).toHaveLength(20);
     const count = (id: string) => counts.get(id) ?? 0;
     // Captured OpenSSH output counts; a wording researched from a library's source does not.
     const captured = (id: string) => (existsSync(join(PASTES_DIR, id)) ? readdirSync(join(PASTES_DIR, id)).filter((f) => f.startsWith('captured-')).length : 0);
@@ -129,15 +130,15 @@ describe('guided data: lint and build', () => {
     }
     const last = count(required[19]);
     expect(ids.filter((id) => !required.includes(id)).every((id) => count(id) < last || (count(id) === last && id > required[19]))).toBe(true);
-    expect(guidedRequiredIds([...ids].reverse())).toEqual(required);
+    expect(guidedRequiredIds([...ids].reverse(), counts)).toEqual(required);
     expect(required).toEqual(expect.arrayContaining(['connection-refused', 'permission-denied-publickey', 'connection-timed-out']));
   });
 
   it('a missing block is reported as article#cause; the three filled articles have none missing', () => {
-    const missing = missingGuided(articles);
+    const missing = missingGuided(articles, realPasteCounts());
     for (const id of ['connection-refused', 'permission-denied-publickey', 'connection-timed-out']) expect(missing.filter((m) => m.id === id)).toEqual([]);
     const bare = { ...articles.find((a) => a.id === 'connection-refused')!, body: '<Cause id="a" title="A">\n\n```sh\nss -tlnp\n```\n\n</Cause>\n' };
-    expect(missingGuided([bare], ['connection-refused'])).toEqual([{ id: 'connection-refused', cause: 'a' }]);
+    expect(missingGuided([bare], new Map([['connection-refused', 1]]))).toEqual([{ id: 'connection-refused', cause: 'a' }]);
   });
 
   it('a broken block names the file, the cause and the field', () => {
