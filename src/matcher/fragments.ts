@@ -174,9 +174,14 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     // Every run has two words or more: a line without a space has none of them.
     if (!only(at) || lines[at].debug || text.indexOf(' ') === -1) continue;
     const best = new Map<number, FragmentHit>();
+    // Per rule, the most text; then the hit that stands without context; then the one that
+    // completes its run (`Connection reset by peer` is all of one run of a message, not only the
+    // end of `kex_exchange_identification: read: Connection reset by peer`).
+    const better = (h: FragmentHit, cur: FragmentHit) =>
+      h.letters - cur.letters || Number(cur.needsContext) - Number(h.needsContext) || Number(cur.cut) - Number(h.cut);
     const offer = (h: FragmentHit) => {
       const cur = best.get(h.rule);
-      if (!cur || h.letters > cur.letters || (h.letters === cur.letters && !h.needsContext && cur.needsContext)) best.set(h.rule, h);
+      if (!cur || better(h, cur) > 0) best.set(h.rule, h);
     };
     const words = wordsOf(text, MAX_WORDS);
 

@@ -56,6 +56,8 @@ const RULES: Rule[] = [
   rule({ id: 'server-in-use', title: 'sshd: Address already in use', stage: 'server-log', stageRank: 10, messages: ['Bind to port {port} on {addr} failed: Address already in use.'], shared: ['listen tcp {addr}: bind: address already in use'] }),
   rule({ id: 'dropbear-timeout', title: 'Connection timed out (Dropbear)', stage: 'connect', stageRank: 1, messages: ['exited: Connect failed: Connection timed out'] }),
   rule({ id: 'no-remote-rsync', title: 'rsync: connection unexpectedly closed', stage: 'session', stageRank: 8, messages: ['bash: rsync: command not found'] }),
+  rule({ id: 'banner-reset', title: 'kex_exchange_identification: read: Connection reset by peer', stage: 'banner', stageRank: 2, messages: ['kex_exchange_identification: read: Connection reset by peer'] }),
+  rule({ id: 'session-reset', title: 'Broken pipe', stage: 'session', stageRank: 8, messages: ['Read from remote host {host}: Connection reset by peer'] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
@@ -135,6 +137,9 @@ describe('messages without their prefix, cut short, or quoted', () => {
   });
   it(".NET's exception serialised as JSON reads as Class: message", () => {
     expect(bestId('{"ClassName":"Renci.SshNet.Common.SftpPermissionDeniedException","Message":"Permission denied","Data":null,"InnerException":null}')).toBe('sftp-denied');
+  });
+  it('a phrase that is the whole end of one message and of another is complete in both: the earlier stage decides', () => {
+    expect(bestId('Trying to SSH into the tablet gives me `Connection reset by peer`.')).toBe('banner-reset');
   });
   it('a quoted path is still a path', () => {
     expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');
