@@ -223,7 +223,14 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     // path (`deploy.sh: line 43: /etc/init.d/sshd: No such file or directory`).
     const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
     const label = colon > 0 ? text.slice(0, colon) : '';
-    if (label && !/[/\\]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) phrases.push(wordsOf(text.slice(colon + 1)).join(' '));
+    if (label && !/[/\\]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) {
+      const rest = text.slice(colon + 1);
+      phrases.push(wordsOf(rest).join(' '));
+      // A client's own sentence may follow the message (`Connection failed: connection timed out.
+      // No more addresses to try.`): the message is the first sentence.
+      const stop = rest.indexOf('. ');
+      if (stop > 0) phrases.push(wordsOf(rest.slice(0, stop)).join(' '));
+    }
     if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
       for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(' '));
     }

@@ -141,6 +141,12 @@ describe('messages without their prefix, cut short, or quoted', () => {
   it('a phrase that is the whole end of one message and of another is complete in both: the earlier stage decides', () => {
     expect(bestId('Trying to SSH into the tablet gives me `Connection reset by peer`.')).toBe('banner-reset');
   });
+  it("the message is the first sentence after a client's label, and port \"22\" in quotes shows the paste is about SSH", () => {
+    const log = 'Connecting to "203.0.113.9" port "22"\nConnection failed: connection timed out. No more addresses to try.';
+    // Both rules end in `Connection timed out`: either is the answer, silence is not.
+    expect(['timed-out', 'dropbear-timeout']).toContain(bestId(log));
+    expect(bestId('Connecting to "203.0.113.9" port "5432"\nConnection failed: connection timed out. No more addresses to try.')).toBeNull();
+  });
   it('a quoted path is still a path', () => {
     expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');
   });
