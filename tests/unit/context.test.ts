@@ -78,6 +78,11 @@ describe('text of other programs stays unrouted', () => {
     expect(best("requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=8000): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [WinError 10061] 由于目标计算机积极拒绝，无法连接。'))")).toBeNull();
     expect(best('curl: (7) Failed to connect to localhost port 8080 after 0 ms: Verbindungsaufbau abgelehnt')).toBeNull();
   });
+  it('a time whose seconds are 22 is not port 22', () => {
+    const log = 'I get... localhost port 9050: Connection refused\n-- Logs begin at Wed 2021-02-10 01:17:01 UTC, end at Wed 2021-02-10 01:34:22 UTC. --';
+    expect(best(log)).toBeNull();
+    expect(best('I get... localhost port 9050: Connection refused\nthe box at 10.0.0.5:22 answers')).toBe('refused');
+  });
 });
 
 describe('cost', () => {
