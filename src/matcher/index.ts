@@ -18,9 +18,11 @@
  *    literal, matched anywhere in a line, case-insensitively, masks accepted in every value, with a
  *    word index as prefilter and wrapped lines joined pairwise; a wording non-SSH programs print
  *    too (`shared`, and every partial form) counts only in a paste about SSH (context.ts);
- * 3. when no error matched whole: fragments of a message's words (fragments.ts); a password prompt
- *    asked again in the same try is a guess of its article (the refusal between is often not pasted);
- * 4. precedence (rank.ts): outranks, template over fragment, the fuller reading of one line, kind,
+ * 3. in the tries after the last error matched whole: fragments of a message's words
+ *    (fragments.ts); a password prompt asked again in the same try is a guess of its article (the
+ *    refusal between is often not pasted);
+ * 4. precedence (rank.ts): outranks, template over fragment (unless the fragment is a later try's
+ *    failure), the fuller reading of one line, kind,
  *    the later try, plain over debug, form, specificity, stage; then an authentication failure
  *    after one that ended the connection is a retry and answers, and a prompt answered before the
  *    failure (`alice@host's password:`) names the article; a notice in a log that failed elsewhere,
@@ -86,12 +88,16 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
    * whole (Go's `listen tcp …: bind: address already in use`), not part of an SSH one.
    */
   function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[], matched: readonly Hit[]): Hit[] {
-    // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an exact one.
-    if (hits.some((h) => ranks(h) && rules[h.template.rule].kind === 'error' && !lines[h.at].trace)) return [];
+    // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an
+    // exact one in the same try: they are searched only in tries after the last exact error (a
+    // reader retyping what a retry printed: `The error I get now is "exit before auth"`).
+    let lastExact = -1;
+    for (const h of hits) if (ranks(h) && rules[h.template.rule].kind === 'error' && !lines[h.at].trace) lastExact = Math.max(lastExact, lines[h.at].attempt);
+    if (lastExact === lines[lines.length - 1].attempt) return [];
     fragments ??= buildFragmentIndex(rules);
     // A wrapper's summary line is searched too: the SSH message it wraps often follows it on that line.
     const taken = new Set(matched.filter((h) => rules[h.template.rule].kind !== 'wrapper').map((h) => h.at));
-    const found = findFragments(fragments, lines, (i) => !taken.has(i));
+    const found = findFragments(fragments, lines, (i) => !taken.has(i) && lines[i].attempt > lastExact);
     if (found.length === 0) return [];
     const aboutSsh = showsSsh(hits, lines);
     return found

@@ -212,7 +212,7 @@ const ATTEMPT_RE =
 // editing the config, now I get`): what follows is the current try. Only in first-person prose, so
 // a program's own `trying again` does not count. Bounded, no nested quantifiers.
 const RETRY_WORDS_RE =
-  /\b(?:again|new (?:error|mistake|message|problem|issue)|now (?:i|it|we) (?:get|got|see|have|receive)|then (?:i|it|we) (?:get|got|see)|after (?:that|this|changing|editing|adding|fixing|updating|setting|removing|doing|running))\b/i;
+  /\b(?:again|scratch that|new (?:error|mistake|message|problem|issue)|now (?:i|it|we) (?:get|got|see|have|receive)|(?:i|it|we) (?:get|got|see|have) now|then (?:i|it|we) (?:get|got|see)|after (?:that|this|changing|editing|adding|fixing|updating|setting|removing|doing|running))\b/i;
 const FIRST_PERSON_RE = /(?:^|[\s,.;:(])(?:i|we|i'?ve|i'?m|my)(?=[\s,.;:)]|$)/i;
 const saysRetry = (text: string) => text.length <= 300 && RETRY_WORDS_RE.test(text) && FIRST_PERSON_RE.test(text);
 

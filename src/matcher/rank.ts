@@ -5,7 +5,9 @@
  * 1. `outranks`: a rule named in another matched rule's `outranks` loses to everything not
  *    outranked. Articles use it for "a specific cause beats the generic last line".
  * 2. A template matched (whole, without its prefix, or as a guess shape) beats a fragment of
- *    one's words (fragments.ts): loose word overlap never overrides a message ssh printed.
+ *    one's words (fragments.ts): loose word overlap never overrides a message ssh printed in the
+ *    same try. (Fragments are only searched in tries after every exact error: a later try's
+ *    failure retyped by the reader is current, as in 5.)
  *    Between two fragments, the one with more matched text wins before anything else, then the
  *    one that matched a message to its end (`Auth fail for method 'publickey'`). One
  *    exception: an error's fragment on the line of a tool's summary that ends in a value (`Could
@@ -193,6 +195,9 @@ function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: 
   return (
     Number(x.outranked) - Number(y.outranked) ||
     Number(wraps(y, x)) - Number(wraps(x, y)) ||
+    // A fragment is searched only in tries after every exact error (index.ts): there, the later
+    // try's failure is current, even retyped.
+    ((x.form === 'fragment') !== (y.form === 'fragment') && rx.kind === 'error' && ry.kind === 'error' ? lines[y.at].attempt - lines[x.at].attempt : 0) ||
     Number(x.form === 'fragment') - Number(y.form === 'fragment') ||
     // A guess shape is the closest article when nothing else matched: any other template beats it,
     // a wrapper's own summary included.
@@ -238,6 +243,7 @@ const FORM_CONFIDENCE: Record<RankedForm, (letters: number) => number> = {
  * joined wrap) or when it had to beat an unrelated rival of the same standing; runners-up get less.
  */
 export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormLine[], rules: readonly Rule[]): Candidate[] {
+  let top = 1;
   return ranked.map((m, i) => {
     let c = FORM_CONFIDENCE[m.form](m.literalLen);
     if (m.debugOnly) c -= 0.1;
@@ -251,8 +257,11 @@ export function toCandidates(ranked: readonly RuleMatch[], lines: readonly NormL
         rival.debugOnly === m.debugOnly &&
         FORM_ORDER[rival.form] <= FORM_ORDER[m.form];
       if (sameTier) c -= 0.12;
+      top = c;
     } else {
-      c *= m.outranked ? 0.5 : 0.75;
+      // A runner-up never reads surer than the answer (an exact line of an earlier try, under a
+      // later try's retyped failure).
+      c = Math.min(c * (m.outranked ? 0.5 : 0.75), top);
     }
     const line = lines[m.at];
     const rule = rules[m.rule];

@@ -184,6 +184,19 @@ describe('several errors in one paste', () => {
     expect(bestId([first, 'When I run start-all.sh again I got a new error:', then].join('\n'))).toBe('refused');
     expect(normalize([first, 'Warning: retrying again in 5 seconds', then].join('\n')).lines.map((l) => l.attempt)).toEqual([0, 0, 0]);
   });
+  it("a later try's failure, retyped, beats an earlier try's exact line, and the runner-up never reads surer", () => {
+    const paste = [
+      '$ ssh admin@10.0.0.9',
+      'ssh: connect to host 10.0.0.9 port 22: Connection refused',
+      'Scratch that, wrong port. The error I get now is "no matching cipher found Their offer: aes128-cbc"',
+    ].join('\n');
+    const r = m.match(paste);
+    expect(r.best?.id).toBe('cipher');
+    expect(r.alternatives.map((a) => a.id)).toContain('refused');
+    for (const a of r.alternatives) expect(a.confidence).toBeLessThanOrEqual(r.best!.confidence);
+    // In the same try the exact line stays the answer.
+    expect(bestId('$ ssh admin@10.0.0.9\nssh: connect to host 10.0.0.9 port 22: Connection refused\nit says "no matching cipher found Their offer: aes128-cbc"')).toBe('refused');
+  });
   it('a failure before a successful retry still wins over the notices of the success', () => {
     const paste = [
       'TASK [deploy] fatal: [web]: UNREACHABLE! => {"msg": "ssh: connect to host web port 22: Connection timed out"}',
