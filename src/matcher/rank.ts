@@ -299,6 +299,29 @@ export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[])
 const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Entering interactive session|Machine booted and ready|Last login: |Welcome to )/;
 
 /**
+ * For each line, whether its try already logged in before it (`Last login: …`): from there on the
+ * lines come from the session's programs (`-bash: fork: retry: Resource temporarily unavailable`),
+ * so their words are not a connection, key exchange or login failure of that try.
+ */
+export function loggedInBefore(lines: readonly NormLine[]): boolean[] {
+  const out: boolean[] = [];
+  let attempt = -1;
+  let inSession = false;
+  for (const l of lines) {
+    if (l.attempt !== attempt) {
+      attempt = l.attempt;
+      inSession = false;
+    }
+    out.push(inSession);
+    if (!l.debug && SUCCESS_RE.test(l.text)) inSession = true;
+  }
+  return out;
+}
+
+/** Whether a failure of this rule happens before a session can exist (connect to authentication). */
+export const failsBeforeSession = endsBeforeSession;
+
+/**
  * Whether the same try goes on to connect after line `at`: the error was a retry that recovered.
  * A success in a later try (a manual `ssh` after a failed tool run) does not count: that try is
  * another command, and the tool's failure is still the problem.

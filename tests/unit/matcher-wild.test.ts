@@ -197,6 +197,11 @@ describe('several errors in one paste', () => {
     // In the same try the exact line stays the answer.
     expect(bestId('$ ssh admin@10.0.0.9\nssh: connect to host 10.0.0.9 port 22: Connection refused\nit says "no matching cipher found Their offer: aes128-cbc"')).toBe('refused');
   });
+  it("after a login, in the same try, a connection failure's words come from the session's programs", () => {
+    const session = ['$ ssh me@10.0.0.9', 'Last login: Sun Mar 21 10:27:11 2021 from 10.0.0.1', 'nc: connect to db port 5432 (tcp) failed: Connection refused'];
+    expect(bestId(session.join('\n'))).toBeNull();
+    expect(bestId([session[0], session[2]].join('\n'))).toBe('refused');
+  });
   it('a failure before a successful retry still wins over the notices of the success', () => {
     const paste = [
       'TASK [deploy] fatal: [web]: UNREACHABLE! => {"msg": "ssh: connect to host web port 22: Connection timed out"}',
