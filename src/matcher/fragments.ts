@@ -17,6 +17,7 @@
  * their specific words, and each seed extends at most one run's length in either direction.
  */
 import { parseTemplate } from './compile.ts';
+import { aboutOtherUnits, unitsIn } from './names.ts';
 import type { NormLine } from './normalize.ts';
 import { joinTimeout, stem } from './stem.ts';
 import type { Rule } from './types.ts';
@@ -31,6 +32,8 @@ interface Run {
   titled: boolean;
   /** Words the template quotes as a name (`'ssh' is not recognized …`, `for method 'publickey'`). */
   named: Set<string>;
+  /** The systemd units the template names (`ssh`, `sshd` of `sshd.service: …`). */
+  units: string[];
 }
 
 /** A line (or a quoted phrase in it) matching part of a run. */
@@ -139,7 +142,7 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
         seen.add(key);
         const joined = words.join(' ');
         const named = new Set(lit.split(' ').filter((t) => QUOTED_NAME_RE.test(t)).flatMap((t) => wordsOf(t)));
-        const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' '), named }) - 1;
+        const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' '), named, units: unitsIn(t) }) - 1;
         const list = whole.get(joined);
         if (list) list.push(i);
         else whole.set(joined, [i]);
@@ -184,6 +187,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       if (!cur || better(h, cur) > 0) best.set(h.rule, h);
     };
     const words = wordsOf(text, MAX_WORDS);
+    const lineUnits = unitsIn(text);
 
     // Runs found in order, from a specific seed word, extended both ways.
     for (let i = 0; i < words.length; i++) {
@@ -191,6 +195,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       if (!postings) continue;
       for (const [ri, pos] of postings) {
         const run = index.runs[ri];
+        if (aboutOtherUnits(run.units, lineUnits)) continue;
         let a = 0;
         while (i - a - 1 >= 0 && pos - a - 1 >= 0 && words[i - a - 1] === run.words[pos - a - 1]) a++;
         // Start each run once: only from its leftmost specific seed in this alignment.
@@ -249,6 +254,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       if (ambiguous && p.split(' ').filter((w) => index.specific.has(w)).length < MIN_SPECIFIC) continue;
       for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
+        if (aboutOtherUnits(run.units, lineUnits)) continue;
         offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, cut: false, needsContext: true });
       }
     }

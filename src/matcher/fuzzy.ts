@@ -8,6 +8,7 @@
  */
 import Fuse from 'fuse.js/basic';
 import { SSH_CONTEXT_RE } from './context.ts';
+import { aboutOtherUnits, programNames, unitsIn } from './names.ts';
 import { joinTimeout, stem } from './stem.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
@@ -22,16 +23,10 @@ interface Entry {
   shared: boolean;
   /** The program the template is about, as it names it (`'ssh' is not recognized …`, `ssh: command not found`). */
   names: string[];
+  /** The systemd units it names (`sshd.service: …`). */
+  units: string[];
 }
 
-/**
- * The program a message is about, as it names it: in quotes (`'ssh' is not recognized …`,
- * `'Get-Service'`), before a shell's `not found` (`ssh: command not found`, `bash: wp: command
- * not found`, zsh's `command not found: ssh`) or before `No such file or directory` (`/usr/bin/ssh:`,
- * `fork/exec /bin/bash:`).
- */
-const NAMED_RE = /(['"])([\w.-]{1,60})\1|([\w.-]{1,60}): (?:command )?not found\b|command not found: ([\w.-]{1,60})|([\w.-]{1,60}): no such file or directory/gi;
-const programNames = (s: string) => [...s.matchAll(NAMED_RE)].map((m) => (m[2] ?? m[3] ?? m[4] ?? m[5]).toLowerCase());
 
 /** Lower-case words separated by single spaces, punctuation dropped. */
 const plainWords = (s: string) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
@@ -156,7 +151,7 @@ export class FuzzyIndex {
         if (!text) continue;
         const words = wordsOf(text);
         const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
-        const e = this.entries.push({ rule: i, text, words, whole, shared, names: programNames(t) }) - 1;
+        const e = this.entries.push({ rule: i, text, words, whole, shared, names: programNames(t), units: unitsIn(t) }) - 1;
         for (const w of new Set(words)) {
           const list = this.byWord.get(w);
           if (list) list.push(e);
@@ -252,6 +247,7 @@ export class FuzzyIndex {
     // The same sentence about another program (`'Get-Service' is not recognized as …`, `bash: wp:
     // command not found`) is not it.
     const named = new Set(programNames(query));
+    const units = unitsIn(query);
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
@@ -262,6 +258,7 @@ export class FuzzyIndex {
       const e = this.entries[i];
       if (e.shared && !aboutSsh) continue;
       if (named.size && e.names.length && !e.names.some((n) => named.has(n))) continue;
+      if (aboutOtherUnits(e.units, units)) continue;
       const tool = this.tools[e.rule];
       if (tool && ![...tool].some((w) => said.has(w))) continue;
       const inEntry = new Set(e.words);

@@ -58,6 +58,7 @@ const RULES: Rule[] = [
   rule({ id: 'no-remote-rsync', title: 'rsync: connection unexpectedly closed', stage: 'session', stageRank: 8, messages: ['bash: rsync: command not found'] }),
   rule({ id: 'banner-reset', title: 'kex_exchange_identification: read: Connection reset by peer', stage: 'banner', stageRank: 2, messages: ['kex_exchange_identification: read: Connection reset by peer'] }),
   rule({ id: 'session-reset', title: 'Broken pipe', stage: 'session', stageRank: 8, messages: ['Read from remote host {host}: Connection reset by peer'] }),
+  rule({ id: 'sshd-unit', title: 'sshd failed to start', stage: 'server-log', stageRank: 10, messages: ['Job for sshd.service failed because the control process exited with error code.'] }),
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
@@ -146,6 +147,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId(log));
     expect(bestId('Connecting to "203.0.113.9" port "5432"\nConnection failed: connection timed out. No more addresses to try.')).toBeNull();
+  });
+  it("systemd's line about another unit is about that unit, whole or in part", () => {
+    expect(bestId('Job for kamailio.service failed because the control process exited with error code.')).toBeNull();
+    expect(bestId('kamailio.service failed because the control process exited with error code')).toBeNull();
+    expect(bestId('sshd.service failed because the control process exited with error code')).toBe('sshd-unit');
   });
   it('a quoted path is still a path', () => {
     expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');

@@ -1,0 +1,25 @@
+/**
+ * What a message is about, as it names it: the same sentence about another program or unit is
+ * that program's message, not ssh's. The fuzzy guesses (fuzzy.ts) and the fragments
+ * (fragments.ts) both read names from here. Every pattern is bounded: linear in the input.
+ */
+
+/**
+ * The program a message is about: in quotes (`'ssh' is not recognized …`, `'Get-Service'`), before
+ * a shell's `not found` (`ssh: command not found`, `bash: wp: command not found`, zsh's `command not
+ * found: ssh`) or before `No such file or directory` (`/usr/bin/ssh:`, `fork/exec /bin/bash:`).
+ */
+const NAMED_RE = /(['"])([\w.-]{1,60})\1|([\w.-]{1,60}): (?:command )?not found\b|command not found: ([\w.-]{1,60})|([\w.-]{1,60}): no such file or directory/gi;
+export const programNames = (s: string) => [...s.matchAll(NAMED_RE)].map((m) => (m[2] ?? m[3] ?? m[4] ?? m[5]).toLowerCase());
+
+/**
+ * The systemd units a line names (`ssh` of `sshd.service:`, `ssh.socket`). systemd prints the same
+ * lines about every unit: a line that names only other units (`Job for kamailio.service failed
+ * because the control process exited with error code.`) is about them, not about sshd.
+ */
+const UNIT_RE = /([\w@-]{1,100})\.(?:service|socket)\b/g;
+export const unitsIn = (s: string) => (s.indexOf('.s') === -1 ? [] : [...s.matchAll(UNIT_RE)].map((m) => m[1].toLowerCase()));
+
+/** Whether a line naming `lineUnits` is about units other than the `templateUnits` a message names. */
+export const aboutOtherUnits = (templateUnits: readonly string[], lineUnits: readonly string[]) =>
+  templateUnits.length > 0 && lineUnits.length > 0 && !lineUnits.some((u) => templateUnits.includes(u));
