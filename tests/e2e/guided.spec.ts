@@ -94,7 +94,7 @@ test('connection refused: from the home page answer card to "sshd listens on ano
     { cause: 'wrong-port-or-address', output: fixture('connection-refused/wrong-port-or-address/confirms-dropin-port-2222.txt'), verdict: 'confirmed' },
   ]);
   await expect(box.locator('.guided-verdict')).toHaveText(
-    'This is your cause: Your ssh used port 22, but sshd is configured for another port: connect with ssh -p PORT, or change Port back and apply it (Ubuntu 22.10+: sudo systemctl daemon-reload && sudo systemctl restart ssh.socket).',
+    'This is your cause: Your ssh used port 22, but sshd is configured for another port: connect with ssh -p PORT, or change Port back and apply it (Ubuntu 22.10+: sudo sshd -t && sudo systemctl daemon-reload && sudo systemctl restart ssh.socket).',
   );
   await expect(box.locator('.guided-proof mark')).toHaveText('port 22: Connection refused');
   // The fix tab for the reader's platform (Ubuntu, the article's default) is the one shown and marked.
