@@ -35,7 +35,7 @@ import { showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { answerPrompts, ENDS_CONNECTION, failsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
+import { answerPrompts, ENDS_CONNECTION, endsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
@@ -103,7 +103,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const inSession = loggedInBefore(lines);
     return found
       .filter((f) => aboutSsh || !f.needsContext)
-      .filter((f) => !(inSession[f.at] && failsBeforeSession(rules[f.rule])))
+      .filter((f) => !(inSession[f.at] && endsBeforeSession(rules[f.rule])))
       .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, cut: f.cut }));
   }
 

@@ -114,7 +114,8 @@ export const ranks = (h: Hit): h is Hit & { form: RankedForm } => h.form !== 'pr
 export const ENDS_CONNECTION = new Set(['connect', 'banner', 'kex']);
 /** Stages whose failure ends the attempt before any session can start. */
 const BEFORE_SESSION = new Set([...ENDS_CONNECTION, 'hostkey', 'auth']);
-const endsBeforeSession = (r: Rule) => r.kind === 'error' && BEFORE_SESSION.has(r.stage);
+/** Whether a failure of this rule happens before a session can exist (connect to authentication). */
+export const endsBeforeSession = (r: Rule) => r.kind === 'error' && BEFORE_SESSION.has(r.stage);
 
 /**
  * A failure that ends the connection (connect, banner, key exchange) and, further down, an
@@ -317,9 +318,6 @@ export function loggedInBefore(lines: readonly NormLine[]): boolean[] {
   }
   return out;
 }
-
-/** Whether a failure of this rule happens before a session can exist (connect to authentication). */
-export const failsBeforeSession = endsBeforeSession;
 
 /**
  * Whether the same try goes on to connect after line `at`: the error was a retry that recovered.
