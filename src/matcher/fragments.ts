@@ -10,8 +10,8 @@
  * text after a label (`OpenWRT: Connection timed out`) is a complete run of two words or more
  * (`"Access denied"`). Short fragments are common phrases, so every fragment counts only in a
  * paste that shows it is about SSH, unless five or more words of a run, three of them specific,
- * are there in order. The caller runs this pass only when no template matched an error,
- * so it never competes with an exact match.
+ * are there in order. The caller runs this pass only on the tries after the last error a
+ * template matched, so it never competes with an exact match of the same try.
  *
  * Linear: each line is cut to its first MAX_WORDS words, runs are found through an index of
  * their specific words, and each seed extends at most one run's length in either direction.
