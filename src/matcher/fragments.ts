@@ -17,7 +17,7 @@
  * their specific words, and each seed extends at most one run's length in either direction.
  */
 import { parseTemplate } from './compile.ts';
-import { aboutOtherUnits, unitsIn } from './names.ts';
+import { aboutOtherUnits, isQuotedName, unitsIn } from './names.ts';
 import type { NormLine } from './normalize.ts';
 import { joinTimeout, stem } from './stem.ts';
 import type { Rule } from './types.ts';
@@ -111,8 +111,6 @@ function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: S
   return out;
 }
 
-/** A name in quotes, as a template prints a program or method (`'ssh'`, `"ssh":`, `'publickey'.`). */
-const QUOTED_NAME_RE = /^(['"])[\w.-]+\1[,.:;]?$/;
 
 export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   const runs: Run[] = [];
@@ -141,7 +139,7 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
         if (seen.has(key)) continue;
         seen.add(key);
         const joined = words.join(' ');
-        const named = new Set(lit.split(' ').filter((t) => QUOTED_NAME_RE.test(t)).flatMap((t) => wordsOf(t)));
+        const named = new Set(lit.split(' ').filter(isQuotedName).flatMap((t) => wordsOf(t)));
         const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' '), named, units: unitsIn(t) }) - 1;
         const list = whole.get(joined);
         if (list) list.push(i);
@@ -169,6 +167,14 @@ const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'|`([^`\n]{4,120})`/g;
 // `(Name: message)`: a name without spaces (an exception class, a program), then its message.
 const BRACKETED_EXCEPTION_RE = /\([\w.$-]{2,80}: ([^()\n]{4,120})\)/g;
 
+/**
+ * Of two hits of one rule on one line, the better: the most text; then the hit that stands without
+ * context; then the one that completes its run (`Connection reset by peer` is all of one run of a
+ * message, not only the end of `kex_exchange_identification: read: Connection reset by peer`).
+ */
+const better = (h: FragmentHit, cur: FragmentHit) =>
+  h.letters - cur.letters || Number(cur.needsContext) - Number(h.needsContext) || Number(cur.cut) - Number(h.cut);
+
 /** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
 export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
   const out: FragmentHit[] = [];
@@ -177,11 +183,6 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     // Every run has two words or more: a line without a space has none of them.
     if (!only(at) || lines[at].debug || text.indexOf(' ') === -1) continue;
     const best = new Map<number, FragmentHit>();
-    // Per rule, the most text; then the hit that stands without context; then the one that
-    // completes its run (`Connection reset by peer` is all of one run of a message, not only the
-    // end of `kex_exchange_identification: read: Connection reset by peer`).
-    const better = (h: FragmentHit, cur: FragmentHit) =>
-      h.letters - cur.letters || Number(cur.needsContext) - Number(h.needsContext) || Number(cur.cut) - Number(h.cut);
     const offer = (h: FragmentHit) => {
       const cur = best.get(h.rule);
       if (!cur || better(h, cur) > 0) best.set(h.rule, h);

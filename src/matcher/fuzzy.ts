@@ -27,7 +27,6 @@ interface Entry {
   units: string[];
 }
 
-
 /** Lower-case words separated by single spaces, punctuation dropped. */
 const plainWords = (s: string) => (s.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
 

@@ -12,6 +12,10 @@
 const NAMED_RE = /(['"])([\w.-]{1,60})\1|([\w.-]{1,60}): (?:command )?not found\b|command not found: ([\w.-]{1,60})|([\w.-]{1,60}): no such file or directory/gi;
 export const programNames = (s: string) => [...s.matchAll(NAMED_RE)].map((m) => (m[2] ?? m[3] ?? m[4] ?? m[5]).toLowerCase());
 
+/** A token that is a name in quotes, as a template prints a program or method (`'ssh'`, `"ssh":`, `'publickey'.`). */
+const QUOTED_NAME_RE = /^(['"])[\w.-]+\1[,.:;]?$/;
+export const isQuotedName = (token: string) => QUOTED_NAME_RE.test(token);
+
 /**
  * The systemd units a line names (`ssh` of `sshd.service:`, `ssh.socket`). systemd prints the same
  * lines about every unit: a line that names only other units (`Job for kamailio.service failed
