@@ -115,9 +115,10 @@ describe('guided chain', () => {
 });
 
 describe('guided data: lint and build', () => {
+  // Reads every paste and corpus fixture: once for the tests below.
+  const counts = realPasteCounts();
   it('the required articles are the 20 with the most real pastes, ties broken by id', () => {
     const ids = articles.map((a) => a.id);
-    const counts = realPasteCounts();
     const required = guidedRequiredIds(ids, counts);
     expect(required).toHaveLength(20);
     const count = (id: string) => counts.get(id) ?? 0;
@@ -135,7 +136,7 @@ describe('guided data: lint and build', () => {
   });
 
   it('a missing block is reported as article#cause; the three filled articles have none missing', () => {
-    const missing = missingGuided(articles, realPasteCounts());
+    const missing = missingGuided(articles, counts);
     for (const id of ['connection-refused', 'permission-denied-publickey', 'connection-timed-out']) expect(missing.filter((m) => m.id === id)).toEqual([]);
     const bare = { ...articles.find((a) => a.id === 'connection-refused')!, body: '<Cause id="a" title="A">\n\n```sh\nss -tlnp\n```\n\n</Cause>\n' };
     expect(missingGuided([bare], new Map([['connection-refused', 1]]))).toEqual([{ id: 'connection-refused', cause: 'a' }]);
