@@ -17,6 +17,7 @@ export function toRules(articles: readonly { id: string; data: ArticleData }[]):
     messages: listedMessages(data.messages).filter((m) => !m.shared).map((m) => m.text),
     shared: listedMessages(data.messages).filter((m) => m.shared).map((m) => m.text),
     guesses: data.messages.filter((m) => m.guess).map((m) => m.text),
+    stalls: data.messages.filter((m) => m.stall).map((m) => m.text),
     prompts: data.messages.filter((m) => m.prompt).map((m) => m.text),
     promptClaims: [...new Set(data.messages.flatMap((m) => m.prompt ?? []))],
     outranks: [...(data.outranks ?? [])],

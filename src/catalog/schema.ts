@@ -99,6 +99,12 @@ export const messageSchema = z
      */
     guess: z.boolean().optional(),
     /**
+     * The `debugN:` line a verbose log stops at when the connection hangs there
+     * (`debug1: expecting SSH2_MSG_KEX_ECDH_REPLY` and nothing after it): a guess, as above, only
+     * where it is the paste's last debug line. The same line in a log that goes on is routine.
+     */
+    stall: z.boolean().optional(),
+    /**
      * A prompt, not a failure (`{user}@{host}'s password:`), and the articles whose failure it
      * explains: it never answers alone, but one of those failures after it, in the same try, is
      * this article's (a password was typed and refused, whatever method list the refusal prints).
@@ -135,7 +141,7 @@ export const articleSchema = z
       .array(messageSchema)
       .min(1)
       .refine((ms) => !ms[0]?.shared, 'the first (primary) message must be one only SSH prints, not `shared`')
-      .refine((ms) => !ms[0]?.guess, 'the first (primary) message must be a real wording, not a `guess` shape')
+      .refine((ms) => !ms[0]?.guess && !ms[0]?.stall, 'the first (primary) message must be a real wording, not a `guess` shape or a `stall` line')
       .refine((ms) => !ms[0]?.prompt, 'the first (primary) message must be a failure, not a `prompt`'),
     /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
     outranks: z.array(articleId).default([]),
@@ -153,6 +159,6 @@ export type ArticleData = z.output<typeof articleSchema>;
  * The failures an article covers, as its page and /errors.json list them: a `guess` is a catch-all
  * shape and a `prompt` is not a failure, both there for routing only.
  */
-export const listedMessages = (messages: ArticleData['messages']) => messages.filter((m) => !m.guess && !m.prompt);
+export const listedMessages = (messages: ArticleData['messages']) => messages.filter((m) => !m.guess && !m.stall && !m.prompt);
 export type ArticleInput = z.input<typeof articleSchema>;
 export const isArticleId = (s: string) => ID.test(s);

@@ -66,7 +66,9 @@ export interface CompiledTemplate {
   shared: boolean;
   /**
    * `full`: the message as written; `partial`: without its leading literal (scan.ts withoutLead);
-   * `guess`: a catch-all shape from frontmatter (`guess: true`); `prompt`: a prompt (`prompt: [ids]`),
+   * `guess`: a catch-all shape from frontmatter (`guess: true`); `stall`: a debug line a hanging log
+   * stops at (`stall: true`), which scan.ts reports as a guess on the last debug line only;
+   * `prompt`: a prompt (`prompt: [ids]`),
    * which never ranks but re-attributes a failure after it (rank.ts). Weaker forms rank lower.
    */
   form: TemplateForm;
@@ -184,7 +186,7 @@ const OPTIONAL_END = String.raw`(?:[.!]|(?! ?\w))`;
 const CLOSED_RE = /[)\]'"]$/;
 
 /** How much of a message a template stands for (see CompiledTemplate.form). */
-export type TemplateForm = 'full' | 'partial' | 'guess' | 'prompt';
+export type TemplateForm = 'full' | 'partial' | 'guess' | 'stall' | 'prompt';
 
 /**
  * A quoted value (`'{host}'`, `"{path}"`) is often pasted without its quotes once masked or retyped

@@ -14,7 +14,7 @@ import type { Rule } from './types.ts';
  * message quoted without its prefix, see buildIndex), or only some of its words in order
  * (`fragment`, fragments.ts). Weaker forms lose to stronger ones and get less confidence.
  */
-export type HitForm = TemplateForm | 'fragment';
+export type HitForm = Exclude<TemplateForm, 'stall'> | 'fragment';
 
 /** One template matching one line. */
 export interface Hit {
@@ -80,7 +80,7 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   rules.forEach((r, i) => {
     // A guess is a catch-all shape or a weak clue: like a shared wording, it counts only in a paste
     // that shows it is about SSH (`ssh: connect to host …` shows it by itself).
-    for (const [list, form, shared] of [[r.guesses ?? [], 'guess', true], [r.prompts ?? [], 'prompt', false]] as const) {
+    for (const [list, form, shared] of [[r.guesses ?? [], 'guess', true], [r.stalls ?? [], 'stall', true], [r.prompts ?? [], 'prompt', false]] as const) {
       for (const m of list) {
         const t = compileTemplate(m, i, shared, form);
         if (t) templates.push(t);
@@ -158,6 +158,9 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
   const cands: number[][] = new Array(lines.length);
   const NONE: ReadonlySet<number> = new Set();
   const matched: ReadonlySet<number>[] = new Array(lines.length).fill(NONE);
+  // A log that stops at a line is where the connection hung; the same line earlier is routine.
+  let lastDebug = -1;
+  for (let i = 0; i < lines.length; i++) if (lines[i].debug) lastDebug = i;
 
   const candidatesOf = (lower: string): number[] => {
     gen++;
@@ -193,10 +196,12 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
     let rev: string | null = null;
     const getRev = () => (rev ??= reverse(text));
     for (const t of c) {
+      const { form } = templates[t];
+      if (form === 'stall' && i !== lastDebug) continue;
       if (testTemplate(templates[t], text, lower, getRev)) {
         if (!got) matched[i] = got = new Set();
         got.add(t);
-        hits.push({ template: templates[t], at: i, joined: false, form: templates[t].form });
+        hits.push({ template: templates[t], at: i, joined: false, form: form === 'stall' ? 'guess' : form });
       }
     }
   }

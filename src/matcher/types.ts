@@ -33,6 +33,11 @@ export interface Rule {
    */
   guesses?: string[];
   /**
+   * `debugN:` lines a verbose log stops at when the connection hangs there (`expecting
+   * SSH2_MSG_KEX_ECDH_REPLY`): a guess, like `guesses`, only on the paste's last debug line.
+   */
+  stalls?: string[];
+  /**
    * Prompts (`{user}@{host}'s password:`): never an answer alone; a failure of a rule in
    * `promptClaims` after one, in the same try, is answered with this rule (rank.ts, answerPrompts).
    */

@@ -27,6 +27,7 @@ const RULES: Rule[] = [
     stage: 'connect',
     stageRank: 1,
     messages: ['ssh: connect to host {host} port {port}: Connection timed out'],
+    stalls: ['Connecting to {host} [{addr}] port {port}.', 'expecting SSH2_MSG_KEX_ECDH_REPLY'],
   }),
   rule({
     id: 'other-errno',
@@ -286,6 +287,21 @@ describe('a known line with an unexpected ending', () => {
   });
   it('retyped without the spaces after colons', () => {
     expect(bestId('ssh:connect to host github.com port 22:Connection timed out')).toBe('timed-out');
+  });
+});
+
+describe('a verbose log that stops without an error', () => {
+  const log = (...tail: string[]) =>
+    ['OpenSSH_9.6p1 Ubuntu-3ubuntu13, OpenSSL 3.0.13 30 Jan 2024', 'debug1: Connecting to vpn-host [10.8.0.5] port 22.', 'debug1: Connection established.', 'debug1: SSH2_MSG_KEXINIT sent', ...tail].join('\n');
+  it('where it hangs is the clue: the line it stops at is a low-confidence guess', () => {
+    const r = best(log('debug1: expecting SSH2_MSG_KEX_ECDH_REPLY', '', 'and there it just sits'));
+    expect(r).toMatchObject({ id: 'timed-out', via: 'template', evidence: { line: 5 } });
+    expect(r!.confidence).toBeLessThanOrEqual(0.5);
+    expect(bestId('$ ssh -v me@10.0.0.9\ndebug1: Connecting to 10.0.0.9 [10.0.0.9] port 22.\n^C')).toBe('timed-out');
+  });
+  it('the same lines in a log that goes on are routine, and an error beats them', () => {
+    expect(bestId(log('debug1: expecting SSH2_MSG_KEX_ECDH_REPLY', 'debug1: SSH2_MSG_KEX_ECDH_REPLY received', 'debug1: Authenticating to vpn-host:22 as \'me\''))).toBeNull();
+    expect(bestId(log('debug1: expecting SSH2_MSG_KEX_ECDH_REPLY', 'ssh: connect to host vpn-host port 22: Connection refused'))).toBe('refused');
   });
 });
 
