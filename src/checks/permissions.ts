@@ -349,16 +349,21 @@ function octal(mode: number): string {
 }
 
 /**
- * The user: the name in a `/home/NAME` (or `/Users/NAME`…) path when the listing names one account
- * only, else the owner of ~/.ssh, else of the home, else the most common non-root owner. The path
- * comes first because an admin who ran `sudo mkdir ~alice/.ssh` leaves a root-owned ~/.ssh, which
- * sshd accepts; taking root as the user would then flag alice's own home as foreign-owned.
+ * The user: the name a path gives (the folder holding `.ssh`, or a whole `/home/NAME` path) when the
+ * listing names one account only, else the owner of ~/.ssh, else of the home, else the most common
+ * non-root owner. The path comes first because an admin who ran `sudo mkdir ~alice/.ssh` leaves a
+ * root-owned ~/.ssh, which sshd accepts; taking root as the user would then flag alice's own home as
+ * foreign-owned. Only those two places under a home root name the user: homes are often deeper
+ * (SSSD's `/home/corp.example.com/ana`, `/home/users/ana`), and a key may sit in a shared folder.
+ * A service home elsewhere (`/var/lib/jenkins`) may be read by root or by the service: no guess.
  */
+const HOME_SSH_RE = /^\/(?:home|Users|usr\/home|export\/home)\/(?:[^/]{1,64}\/){0,3}?([^/]{1,64})\/\.ssh(?:\/|$)/;
+const HOME_RE = /^\/(?:home|Users|usr\/home|export\/home)\/([^/]{1,64})\/?$/;
 function inferUser(entries: PermEntry[]): string | null {
   const ls = entries.filter((e) => e.source === 'ls' && e.owner);
   const named = new Set<string>();
   for (const e of ls) {
-    const m = /^\/(?:home|Users|usr\/home|export\/home)\/([^/]{1,64})(?:\/|$)/.exec(e.path);
+    const m = HOME_SSH_RE.exec(e.path) ?? HOME_RE.exec(e.path);
     if (m) named.add(m[1]!);
   }
   if (named.size === 1) return [...named][0]!;

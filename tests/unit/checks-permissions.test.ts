@@ -60,6 +60,16 @@ describe('checkPermissions, real GNU ls output', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('takes the user from the folder that holds .ssh, however deep the home is', () => {
+    for (const home of ['/home/corp.example.com/ana', '/home/users/ana', '/srv/homes/ana']) {
+      const r = checkPermissions(`$ ls -l ${home}/.ssh/id_ed25519\n-rw------- 1 ana ana 411 Nov 26 09:44 ${home}/.ssh/id_ed25519\n`);
+      expect(r.user, home).toBe('ana');
+      expect(r.findings, home).toEqual([]);
+    }
+    // A key outside any .ssh names no user: its owner is the reader.
+    expect(checkPermissions('-rw------- 1 ana ana 411 Nov 26 09:44 /home/shared/keys/deploy_key\n').findings).toEqual([]);
+  });
+
   it('handles ISO dates, SELinux dots, symlinks and names with spaces', () => {
     const r = checkPermissions([
       '$ ls -la --time-style=long-iso ~/.ssh',
