@@ -304,6 +304,8 @@ function run(text: string, keep: Set<MaskKind>): Redaction {
     });
   }
   const ipv6 = (s: string): string => {
+    // `Connection to 2001:db8::10: no matching MAC found`: the colon after the address is the message's.
+    if (/[^:]:$/.test(s)) return ipv6(s.slice(0, -1)) + ':';
     if (!isIpv6(s)) return scanWords(s);
     // Node prints `2001:db8::25:22` for address and port; keep `:22`, it tells the router this is SSH.
     const port = /^(.*::.*[0-9a-f]):(\d{1,5})$/i.exec(s);

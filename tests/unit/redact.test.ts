@@ -107,6 +107,11 @@ describe('redact: placeholders', () => {
     expect(masked.map((m) => m.kind)).toEqual([...masked.map((m) => m.kind)].sort((a, b) => MASK_KINDS.indexOf(a) - MASK_KINDS.indexOf(b)));
   });
 
+  it("an IPv6 address before a message's colon keeps the colon", () => {
+    expect(redact('ssh_dispatch_run_fatal: Connection to 2001:db8::10: no matching MAC found').text).toBe('ssh_dispatch_run_fatal: Connection to IP1: no matching MAC found');
+    expect(redact('connect ECONNREFUSED 2001:db8::25:22').text).toBe('connect ECONNREFUSED IP1:22');
+  });
+
   it('keeps SSH vocabulary, system paths, loopback and public services', () => {
     const kept = [
       'debug1: kex: server->client cipher: chacha20-poly1305@openssh.com MAC: <implicit> compression: none',
