@@ -7,6 +7,7 @@
  * of occurrences tried per line is capped too. Together this keeps matching linear in the input,
  * with no catastrophic backtracking even for `{text}`-heavy templates on hostile lines.
  */
+import { foldFullwidth } from './normalize.ts';
 
 /**
  * What people put in place of a value they hide: CI secret masks (`***`), hand redactions
@@ -35,7 +36,10 @@ const plain = (value: string, min: number): PlaceholderClass => ({ re: value, re
 /** What each placeholder may match. Bounds are generous for real output and small enough to stay cheap. */
 const CLASSES: Record<string, PlaceholderClass> = {
   host: masked(String.raw`[^\s'"()<>,;@]{1,255}`, 1),
-  addr: masked(String.raw`[\w:.%\[\]*-]{2,64}`, 1),
+  // An address has a digit, a colon or a dot (`10.0.0.1`, `fe80::1`, `xxx.xxx`, a resolved name),
+  // or is a mask word (`xxxxx`, `IP`, `HOST`, sshd's `UNKNOWN`): never any other word
+  // (`Connection closed by remote host` is not a host called `remote`).
+  addr: masked(String.raw`(?=[\w%\[\]*-]{0,63}[\d:.])[\w:.%\[\]*-]{2,64}|(?:x{2,64}|unknown|ip|host(?:name)?|ip_?addr(?:ess)?)(?![\w.:-])`, 1),
   // `22`, or masked as `xxx`, `3xx` (names such as `$PORT` or `<port>` are masks).
   port: masked(String.raw`[\dxX]{1,5}`, 1),
   user: masked(String.raw`[^\s'"()<>,;:@]{1,64}`, 1),
@@ -130,9 +134,12 @@ export function parseTemplate(template: string): Segment[] {
       if ((q === '"' || q === "'") && b.lit[0] === q) s.re = s.rev = QUOTED_PATH[q];
     }
   }
-  // Collapse runs of spaces, and drop a space before a colon (`kex error : no match`), as
-  // normalisation does in the input (normalize.ts) so both agree.
-  for (const s of segs) if ('lit' in s) s.lit = s.lit.replace(/\s+/g, ' ').replace(/ +:(?= )/g, ':');
+  // Fold full-width punctuation (Windows' Chinese `無法連線，因為…。`), collapse runs of spaces, and
+  // drop a space before a colon (`kex error : no match`), as normalisation does in the input
+  // (normalize.ts) so both agree.
+  for (const s of segs) if ('lit' in s) s.lit = foldFullwidth(s.lit).replace(/\s+/g, ' ').replace(/ +:(?= )/g, ':');
+  const end = segs[segs.length - 1];
+  if (end && 'lit' in end) end.lit = end.lit.trimEnd();
   return segs;
 }
 

@@ -145,10 +145,15 @@ export class FuzzyIndex {
         ...r.messages.map((t) => ({ t, title: false, shared: false })),
         ...(r.shared ?? []).map((t) => ({ t, title: false, shared: true })),
       ];
-      for (const { t, title, shared } of texts) {
-        const text = t.replace(/\{[a-z]+\}/g, ' ').replace(/\s+/g, ' ').trim();
-        if (!text) continue;
+      const stripped = texts.map(({ t }) => t.replace(/\{[a-z]+\}/g, ' ').replace(/\s+/g, ' ').trim());
+      texts.forEach(({ t, title, shared }, k) => {
+        const text = stripped[k];
+        if (!text) return;
         const words = wordsOf(text);
+        // A message that is the start of another of the rule's messages (`Connection closed by
+        // {addr}` beside `… by {host} port {port}`) says less than that one: kept out, or its
+        // shortness would outscore the rules that print those words whole.
+        if (!title && t.includes('{') && stripped.some((o, m) => m !== k && !texts[m].title && o.length > text.length && o.startsWith(text + ' '))) return;
         const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
         const e = this.entries.push({ rule: i, text, words, whole, shared, names: programNames(t), units: unitsIn(t) }) - 1;
         for (const w of new Set(words)) {
@@ -156,7 +161,7 @@ export class FuzzyIndex {
           if (list) list.push(e);
           else this.byWord.set(w, [e]);
         }
-      }
+      });
     });
     for (const [w, list] of this.byWord) {
       const users = new Set(list.map((e) => this.entries[e].rule)).size;

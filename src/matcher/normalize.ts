@@ -32,6 +32,18 @@ const CONTROL_RE = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 // Typographic quotes that tickets and chat tools substitute for the plain ones ssh prints.
 const QUOTES_RE = /[\u2018\u2019\u201a\u2032]|[\u201c\u201d\u201e\u2033]/g;
 const SPACES_RE = /[ \t\u00a0\u2000-\u200b\u3000]+/g;
+// Chinese and Japanese input methods type full-width ASCII (`Built against 30000070，you have`,
+// `失败：No common algorithm`): each becomes its ASCII form, with the space its width stood for
+// after punctuation, and the ideographic full stop a plain one.
+const FULLWIDTH_RE = /[\uff01-\uff5e\u3002]/g;
+const HAS_FULLWIDTH = /[\uff01-\uff5e\u3002]/;
+const fromFullwidth = (c: string) => {
+  if (c === '\u3002') return '. ';
+  const ascii = String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+  return /[,:;!?]/.test(ascii) ? ascii + ' ' : ascii === '(' ? ' (' : ascii;
+};
+/** Full-width ASCII as plain ASCII (templates are folded the same way, compile.ts). */
+export const foldFullwidth = (s: string): string => (HAS_FULLWIDTH.test(s) ? s.replace(FULLWIDTH_RE, fromFullwidth).trimEnd() : s);
 // Prechecks (non-global, so no lastIndex state): most lines need none of the replacements.
 const HAS_CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 const HAS_QUOTES = /[\u2018\u2019\u201a\u2032\u201c\u201d\u201e\u2033]/;
@@ -182,6 +194,7 @@ function cleanLine(raw: string): { text: string; debug: boolean; trace: boolean 
   const out: { text: string; debug: boolean; trace: boolean }[] = [];
   for (const p of pieces) {
     let q = p;
+    q = foldFullwidth(q);
     if (HAS_QUOTES.test(q)) q = q.replace(QUOTES_RE, (c) => (c <= '\u2019' || c === '\u201a' || c === '\u2032' ? "'" : '"'));
     if (HAS_ODD_SPACE.test(q)) q = q.replace(SPACES_RE, ' ');
     if (q.indexOf(' :') !== -1) q = q.replace(SPACE_COLON_RE, ':');

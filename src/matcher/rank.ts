@@ -297,7 +297,7 @@ export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[])
 }
 
 // What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
-const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Entering interactive session|Machine booted and ready|Last login: |Welcome to )/;
+const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentication \((?:password|publickey|keyboard-interactive)\) successful|Entering interactive session|Machine booted and ready|Last login: |Welcome to )/;
 
 /**
  * For each line, whether its try already logged in before it (`Last login: …`): from there on the

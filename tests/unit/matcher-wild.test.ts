@@ -37,6 +37,7 @@ const RULES: Rule[] = [
     messages: ['ssh: connect to host {host} port {port}: Cannot assign requested address'],
     guesses: ['ssh: connect to host {host} port {port}: {text}'],
   }),
+  rule({ id: 'closed-old', title: 'Connection closed (OpenSSH before 7.2)', stage: 'kex', stageRank: 3, messages: ['Connection closed by {addr}'] }),
   rule({ id: 'resolve', title: 'Could not resolve hostname', stage: 'connect', stageRank: 1, messages: ['ssh: Could not resolve hostname {host}: Name or service not known'] }),
   rule({ id: 'denied', title: 'Permission denied (publickey)', messages: ['{user}@{host}: Permission denied ({list}).'] }),
   rule({ id: 'kex', title: 'No matching key exchange', stage: 'kex', stageRank: 3, messages: ['Unable to negotiate with {host} port {port}: no matching key exchange method found. Their offer: {list}'] }),
@@ -94,6 +95,13 @@ describe('masked and redacted values', () => {
   it('a mask is not a wildcard: a port is still digits or a mask', () => {
     // Not the message's template (0.97); at most a fragment of its last words.
     expect(best('ssh: connect to host h port abc: Connection refused')?.confidence ?? 0).toBeLessThan(0.9);
+  });
+  it('an address is an address or a mask, never a word', () => {
+    for (const addr of ['192.168.64.3', 'fe80::1a7b:6a10:51d4:d0a5%en1', 'xxxxx', 'xxx.xxx.xxx.xxx', '<IP>', 'UNKNOWN', 'myserver.example.net']) {
+      expect(bestId(`Connection closed by ${addr}`), addr).toBe('closed-old');
+    }
+    expect(bestId('Connection closed by remote host. Is borg working on the server?')).toBeNull();
+    expect(bestId('Connection closed by foreign host.')).toBeNull();
   });
 });
 
@@ -268,6 +276,17 @@ describe('several errors in one paste', () => {
     expect(r.notice).toMatch(/recovered/);
     // A success in another command (a manual ssh after the tool failed) does not excuse the failure.
     expect(m.match(retried.replace('Authenticated', '$ ssh -p 2222 vagrant@127.0.0.1\nAuthenticated')).notice).toBeUndefined();
+  });
+  it("a host key notice before a login that succeeded (paramiko's log too) is not the failure", () => {
+    const log = [
+      "Warning: Permanently added '[localhost]:1234' (ED25519) to the list of known hosts.",
+      '[I 241029 15:36:58 transport:1893] Authentication (password) successful!',
+      '[W 241029 15:36:59 handler:512] Websocket authentication failed',
+    ].join('\n');
+    const r = m.match(log);
+    expect(r.best?.id).toBe('added');
+    expect(r.notice).toMatch(/recovered/);
+    expect(m.match(log.split('\n')[0]).notice).toBeUndefined();
   });
   it("a tool's summary never hides the SSH message it wraps, and answers alone", () => {
     expect(bestId('fatal: [web]: UNREACHABLE! => {"msg": "me@web: Permission denied (publickey)."}')).toBe('denied');

@@ -86,6 +86,11 @@ describe('normalisation', () => {
   it('turns typographic quotes into plain ones and collapses spaces', () => {
     expect(texts('Load key \u201c/k\u201d:   invalid\tformat')).toEqual(['Load key "/k": invalid format']);
   });
+  it('turns full-width ASCII typed by Chinese and Japanese input methods into plain ASCII', () => {
+    expect(texts('OpenSSL version mismatch. Built against 30000070\uff0cyou have 30100000')).toEqual(['OpenSSL version mismatch. Built against 30000070, you have 30100000']);
+    expect(texts('\u5bc6\u94a5\u534f\u5546\u5931\u8d25\uff1aNo common algorithm\u3002')).toEqual(['\u5bc6\u94a5\u534f\u5546\u5931\u8d25: No common algorithm.']);
+    expect(texts('Permission denied\uff08publickey\uff09\uff0e')).toEqual(['Permission denied (publickey).']);
+  });
   it('decodes the HTML entities of text copied from a ticket or web page', () => {
     expect(texts('Load key &quot;/k&quot;: invalid format &amp; &#39;x&#x27; &lt;b&gt;')).toEqual([`Load key "/k": invalid format & 'x' <b>`]);
     expect(texts('&amp;quot; stays one level deep; &unknown; stays')).toEqual(['&quot; stays one level deep; &unknown; stays']);
