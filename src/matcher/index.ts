@@ -26,8 +26,7 @@
  *    the later try, plain over debug, form, specificity, stage; then an authentication failure
  *    after one that ended the connection is a retry and answers, and a prompt answered before the
  *    failure (`alice@host's password:`) names the article; a notice in a log that failed elsewhere,
- *    or a connect failure or host key notice the same run recovered from, is flagged with a notice
- *    and low confidence;
+ *    or a connect failure the same run recovered from, is flagged with a notice and low confidence;
  * 5. otherwise a typo-tolerant guess (fuzzy.ts) with capped confidence: for a short input, or for
  *    the sentences of a longer typed paste (those that name SSH, or any sentence of a paragraph of
  *    prose in a paste about SSH).
@@ -153,11 +152,8 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       }
       // Vagrant's `Warning: Connection timeout. Retrying...` before `Machine booted and ready!`: a
       // failure to connect ends that connection, so a success after it in the same try is a retry
-      // that worked. (Later-stage messages are often not fatal: `load pubkey: invalid format`.) A host
-      // key notice (`Unknown ssh-ed25519 host key`, `Permanently added`) before a login that
-      // succeeded is not the failure either; a warning about the session itself may be
-      // (`Pseudo-terminal will not be allocated` above a welcome banner).
-      if ((ENDS_CONNECTION.has(rules[ranked[0].rule].stage) || (rules[ranked[0].rule].stage === 'hostkey' && topKind !== 'error')) && recoveredLater(lines, ranked[0].at)) {
+      // that worked. (Later-stage messages are often not fatal: `load pubkey: invalid format`.)
+      if (ENDS_CONNECTION.has(rules[ranked[0].rule].stage) && recoveredLater(lines, ranked[0].at)) {
         cands[0].confidence = Math.min(cands[0].confidence, NOT_THE_FAILURE_CONFIDENCE);
         return { best: cands[0], alternatives: cands.slice(1), notice: NOTICES.recovered, stats: { lines: total } };
       }
