@@ -55,7 +55,8 @@ const UFW_APP_TO_RE = /^[A-Za-z][\w.+-]{0,40}(?: [\w.+-]{1,40}){0,3}$/;
 const UFW_ADDRESS_TO_RE = /^[\da-f.:]{2,45}(?:\/\d{1,3})?(?:\/[a-z]{1,10})?$/i;
 const FIREWALLD_STATE_RE = /^(running|not running)\s*$/;
 const FIREWALLD_NOT_RUNNING_RE = /^FirewallD is not running\s*$/i;
-const FIREWALLD_ZONE_RE = /^\S{1,64} \(active\)\s*$/;
+// firewalld 2.1+ names the default zone too: `public (default, active)`.
+const FIREWALLD_ZONE_RE = /^\S{1,64} \((?:default, )?active\)\s*$/;
 const FIREWALLD_FIELD_RE = /^\s{1,8}(services|ports|target):\s?(.{0,2000})$/;
 // `firewall-cmd --list-all` prints each rich rule on its own line under `rich rules:`, tab-indented:
 // `rule family="ipv4" source address="10.0.0.0/8" service name="ssh" accept [limit value="3/m"]`.

@@ -92,6 +92,10 @@ describe('firewall', () => {
     expect(nft.rules.map((r) => [r.action, r.port])).toEqual([['allow', 0], ['drop-from', 0], ['allow-from', 22]]);
     const fwd = parseFirewall(lines('public (active)\n  target: default\n  services: dhcpv6-client\n  rich rules: \n        rule family="ipv4" source address="10.0.0.0/8" service name="ssh" accept\n        rule family="ipv4" source address="198.51.100.9" drop'));
     expect(fwd.rules.map((r) => [r.action, r.port])).toEqual([['reject', 0], ['allow', null], ['allow-from', 22], ['drop-from', 0]]);
+    // firewalld 2.1+ marks the default zone in the header.
+    const fwd21 = parseFirewall(lines('public (default, active)\n  target: default\n  services: dhcpv6-client ssh'));
+    expect(fwd21.recognised).toBe(true);
+    expect(fwd21.rules.map((r) => [r.action, r.port])).toEqual([['reject', 0], ['allow', null], ['allow', 22]]);
   });
 
   it('reads iptables and nft rules that match on connection state NEW', () => {
