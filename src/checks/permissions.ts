@@ -424,6 +424,10 @@ function lsRules(e: PermEntry, user: string | null): Finding[] {
       }
       if (!ownerOk) push('ssh-dir-owner', 'error', `${e.path} is owned by "${owner}", not by ${allowed}: sshd refuses authorized_keys inside it.`, `sudo chown ${user}: ${P}`, A.sshdBadModes);
       else if (isUser && !(mode & 0o100)) push('ssh-dir-not-searchable', 'error', `${e.path} (mode ${octal(mode)}) has no execute bit for its owner: sshd, reading as ${user}, cannot open anything inside it.`, `chmod 700 ${P}`, A.sshdAuthKeysDenied);
+      // Root may own it (sshd accepts that), but then the user must still be able to enter it.
+      else if (user !== null && user !== 'root' && owner === 'root' && !(mode & 0o001) && !(e.group === user && mode & 0o010)) {
+        push('ssh-dir-not-searchable', 'error', `${e.path} is owned by root with mode ${octal(mode)}: sshd reads authorized_keys as ${user}, who cannot enter it.`, `sudo chown ${user}: ${P} && chmod 700 ${P}`, A.sshdAuthKeysDenied);
+      }
       break;
     case 'authorized-keys':
       if (mode & 0o022) {

@@ -60,6 +60,14 @@ describe('checkPermissions, real GNU ls output', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it("a root-owned ~/.ssh the user cannot enter is flagged; one the user can enter passes", () => {
+    const listing = (mode: string) => `$ ls -ld /home/alice /home/alice/.ssh\ndrwxr-xr-x 5 alice alice 4096 Nov 26 09:44 /home/alice\n${mode} 2 root root 4096 Nov 26 09:44 /home/alice/.ssh\n`;
+    const r = checkPermissions(listing('drwx------'));
+    expect(r.findings.map((f) => f.rule)).toEqual(['ssh-dir-not-searchable']);
+    expect(r.findings[0]!.fix).toBe('sudo chown alice: /home/alice/.ssh && chmod 700 /home/alice/.ssh');
+    expect(checkPermissions(listing('drwxr-xr-x')).findings).toEqual([]);
+  });
+
   it('takes the user from the folder that holds .ssh, however deep the home is', () => {
     for (const home of ['/home/corp.example.com/ana', '/home/users/ana', '/srv/homes/ana']) {
       const r = checkPermissions(`$ ls -l ${home}/.ssh/id_ed25519\n-rw------- 1 ana ana 411 Nov 26 09:44 ${home}/.ssh/id_ed25519\n`);
