@@ -385,6 +385,16 @@ function inferUser(entries: PermEntry[]): string | null {
   return null;
 }
 
+/**
+ * Whether an owner as `ls` prints it is the user: SSSD and winbind print directory accounts fully
+ * qualified (`ana@corp.example.com`, `CORP\\ana`) where the path or the reader names `ana`.
+ */
+function sameAccount(owner: string, user: string): boolean {
+  if (owner === user) return true;
+  const short = (n: string) => n.replace(/@.*$/, '').replace(/^.*\\/, '');
+  return short(owner) === short(user);
+}
+
 function q(path: string): string {
   return /[\s'"$`]/.test(path) && !path.startsWith('~/') ? `"${path}"` : path.replace(/ /g, '\\ ');
 }
@@ -396,8 +406,8 @@ function lsRules(e: PermEntry, user: string | null): Finding[] {
   const owner = e.owner ?? '';
   const P = q(e.path);
   const allowed = user === 'root' || user === null ? 'root' : `${user} or root`;
-  const ownerOk = user === null || owner === user || owner === 'root' || owner === '0';
-  const isUser = user !== null && owner === user;
+  const isUser = user !== null && sameAccount(owner, user);
+  const ownerOk = user === null || isUser || owner === 'root' || owner === '0';
   const groupWriteOnly = (mode & 0o022) === 0o020;
   // Debian/Ubuntu patch (user-group-modes): group write is tolerated when the group is the
   // user's own private group with no other members. Only a hint: membership is not visible here.

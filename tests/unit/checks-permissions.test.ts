@@ -68,6 +68,13 @@ describe('checkPermissions, real GNU ls output', () => {
     expect(checkPermissions(listing('drwxr-xr-x')).findings).toEqual([]);
   });
 
+  it('a directory account printed fully qualified (SSSD, winbind) is the user the path names', () => {
+    for (const owner of ['ana@corp.example.com', 'CORP\\ana']) {
+      const r = checkPermissions(`-rw------- 1 ${owner} domain_users 411 Nov 26 09:44 /home/corp.example.com/ana/.ssh/id_ed25519\n`);
+      expect(r.findings, owner).toEqual([]);
+    }
+  });
+
   it('takes the user from the folder that holds .ssh, however deep the home is', () => {
     for (const home of ['/home/corp.example.com/ana', '/home/users/ana', '/srv/homes/ana']) {
       const r = checkPermissions(`$ ls -l ${home}/.ssh/id_ed25519\n-rw------- 1 ana ana 411 Nov 26 09:44 ${home}/.ssh/id_ed25519\n`);
