@@ -207,7 +207,13 @@ function optionalQuotes(segs: Segment[]): void {
     if ((q !== "'" && q !== '"') || after.lit[0] !== q) continue;
     before.lit = before.lit.slice(0, -1);
     after.lit = after.lit.slice(1);
-    segs[i] = { ...ph, re: `${q}?(?:${ph.re})${q}?`, rev: `${q}?(?:${ph.rev})${q}?` };
+    // A path may hold spaces only between its quotes: pasted without them, it is a plain path
+    // (else `File "{path}" not found.` reads `file or directory Revision: abc not found`).
+    const bare = CLASSES[ph.ph];
+    segs[i] =
+      ph.ph === 'path'
+        ? { ...ph, re: `${q}(?:${ph.re})${q}|${q}?(?:${bare.re})${q}?`, rev: `${q}(?:${ph.rev})${q}|${q}?(?:${bare.rev})${q}?` }
+        : { ...ph, re: `${q}?(?:${ph.re})${q}?`, rev: `${q}?(?:${ph.rev})${q}?` };
   }
 }
 

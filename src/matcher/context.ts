@@ -43,3 +43,16 @@ export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): bool
   }
   return unreachable && !otherTransport;
 }
+
+/**
+ * git asking for, or failing to read, HTTPS credentials (`Password for 'https://me@github.com':`,
+ * `fatal: could not read Username for 'https://github.com'`): that remote is reached over HTTPS,
+ * whatever the reader believes. Words in such a paste that only resemble an SSH message
+ * (GitHub's `Support for password authentication was removed`, a sentence about keys) are not
+ * guessed at; an SSH message matched whole still counts.
+ */
+const HTTPS_GIT_RE = /\b(?:Username|Password) for 'https?: ?\/\/|could not read (?:Username|Password) for 'https?: ?\/\//i;
+
+export function showsHttpsGit(lines: readonly NormLine[]): boolean {
+  return lines.some((l) => HTTPS_GIT_RE.test(l.text));
+}

@@ -175,13 +175,19 @@ const BRACKETED_EXCEPTION_RE = /\([\w.$-]{2,80}: ([^()\n]{4,120})\)/g;
 const better = (h: FragmentHit, cur: FragmentHit) =>
   h.letters - cur.letters || Number(cur.needsContext) - Number(h.needsContext) || Number(cur.cut) - Number(h.cut);
 
+/**
+ * Lines of a config pasted with the error, never a message: a key's armour (`-----BEGIN OPENSSH
+ * PRIVATE KEY-----`) and a YAML key that opens a block (`private_key: |`).
+ */
+const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[ \t]*[|>][-+]?)$/;
+
 /** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
 export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
   const out: FragmentHit[] = [];
   for (let at = 0; at < lines.length; at++) {
     const text = lines[at].text;
     // Every run has two words or more: a line without a space has none of them.
-    if (!only(at) || lines[at].debug || text.indexOf(' ') === -1) continue;
+    if (!only(at) || lines[at].debug || text.indexOf(' ') === -1 || CONFIG_LINE_RE.test(text)) continue;
     const best = new Map<number, FragmentHit>();
     const offer = (h: FragmentHit) => {
       const cur = best.get(h.rule);

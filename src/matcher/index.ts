@@ -31,9 +31,10 @@
  *    the sentences of a longer typed paste (those that name SSH, or any sentence of a paragraph of
  *    prose in a paste about SSH).
  */
-import { showsSsh } from './context.ts';
+import { showsHttpsGit, showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
+import { labelledByOtherTool } from './names.ts';
 import { normalize, type NormLine } from './normalize.ts';
 import { answerPrompts, ENDS_CONNECTION, endsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
@@ -102,7 +103,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const aboutSsh = showsSsh(hits, lines);
     const inSession = loggedInBefore(lines);
     return found
-      .filter((f) => aboutSsh || !f.needsContext)
+      .filter((f) => (aboutSsh || !f.needsContext) && !labelledByOtherTool(lines[f.at].text))
       .filter((f) => !(inSession[f.at] && endsBeforeSession(rules[f.rule])))
       .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, cut: f.cut }));
   }
@@ -136,10 +137,13 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const { lines, total } = normalize(input);
     if (lines.length === 0) return { best: null, alternatives: [], notice: NOTICES.empty, stats: { lines: total } };
 
-    const matched = scan(index, lines);
+    // A line a shell or file tool labelled as its own (`mkdir: can't create directory …`) is that
+    // tool's message, however much of an SSH message it resembles (nor are its words, below).
+    const matched = scan(index, lines).filter((h) => !labelledByOtherTool(lines[h.at].text));
     let hits = matched;
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
-    hits = hits.concat(fragmentHits(hits, lines, matched), repeatedPrompts(hits, lines));
+    const overHttps = showsHttpsGit(lines);
+    hits = hits.concat(overHttps ? [] : fragmentHits(hits, lines, matched), repeatedPrompts(hits, lines));
     const ranked = answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
@@ -160,7 +164,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       return { best: cands[0], alternatives: cands.slice(1), stats: { lines: total } };
     }
 
-    if (options.fuzzy !== false) {
+    if (options.fuzzy !== false && !overHttps) {
       fuzzy ??= new FuzzyIndex(rules, options.fuzzy || {});
       // Debug lines are machine output, not a typed fragment: `-vvv` noise never decides alone.
       const typed = lines.filter((l) => !l.debug);

@@ -27,3 +27,15 @@ export const unitsIn = (s: string) => (s.indexOf('.s') === -1 ? [] : [...s.match
 /** Whether a line naming `lineUnits` is about units other than the `templateUnits` a message names. */
 export const aboutOtherUnits = (templateUnits: readonly string[], lineUnits: readonly string[]) =>
   templateUnits.length > 0 && lineUnits.length > 0 && !lineUnits.some((u) => templateUnits.includes(u));
+
+/**
+ * A line labelled by a shell builtin or a file tool, alone or after the shell or script that ran it
+ * (`bash: cd: app: No such file or directory`, `./deploy.sh: line 4: cd: …`, `ls: cannot access
+ * 'x': …`, busybox's `mkdir: can't create directory …`): that program's message. File tools count
+ * only with their own `cannot`/`can't`: SFTP libraries label their operations the same way
+ * (`rmdir: Bad Path: …` from ssh2-sftp-client). An SSH message quoted
+ * without its own label (`{path}: No such file or directory` of `scp: …`) is not read into it.
+ */
+const OTHER_TOOL_LABEL_RE = /^["'`]?(?:-?[\w./-]{1,100}(?:\[\d{1,10}\])?: )?(?:line \d{1,7}: )?(?:(?:cd|source|\.): |(?:ls|cp|mv|rm|rmdir|mkdir|cat|ln|touch|chmod|chown|stat|tar): (?:cannot|can't) )/;
+export const labelledByOtherTool = (line: string) => OTHER_TOOL_LABEL_RE.test(line);
+

@@ -54,16 +54,15 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * "Authentication failed" whose only output is `Shared connection … closed`) a guess from its words;
  * holdout14 `ab016` (Tabby's `Loading private key: id_rsa` before its own unhandled rejection) gets
  * a fragment of a key-loading failure, and `ab039`, `ab044` (typed sentences about tmux and screen
- * sessions after ssh closed) get low fuzzy guesses; holdout15 `ac005` (a driver install script's
- * missing /opt paths after a PuTTY login) reads as an SFTP path error and `ad020` (a PAN-OS Ansible
- * module's "network os not supported") gets a low fuzzy guess; holdout16 `ae023` (a chroot's
+ * sessions after ssh closed) get low fuzzy guesses; holdout15 `ad020` (a PAN-OS Ansible module's
+ * "network os not supported") gets a low fuzzy guess; holdout16 `ae023` (a chroot's
  * `Starting OpenBSD Secure Shell server: sshd.` before a hang elsewhere) reads as sshd's start
  * failing, and `af002`, `af011`, `af019`, `af050` (web terminals' own errors: Guacamole's instruction
  * parse error, the container's `Login incorrect`, Sshwifty's and WebSSH2's backend disconnects)
  * get guesses from their words, and `af022` (webssh's paramiko log: `Unknown ssh-ed25519 host key`,
  * a login that worked, then the web socket dropped) is answered with the host key notice.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 2, holdout16: 6 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 1, holdout16: 6 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];

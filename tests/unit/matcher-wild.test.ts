@@ -288,6 +288,27 @@ describe('several errors in one paste', () => {
   });
 });
 
+describe("another tool's own line", () => {
+  it('a line a shell or file tool labelled is its message, not an SSH one it resembles', () => {
+    const paste = (line: string) => `$ ssh deploy@web1 ./release.sh\n${line}`;
+    expect(bestId(paste('scp: /srv/app/current: No such file or directory'))).toBe('no-such-file');
+    expect(bestId(paste('/srv/app/current: No such file or directory'))).toBe('no-such-file');
+    expect(bestId(paste('bash: cd: /srv/app/current: No such file or directory'))).toBeNull();
+    expect(bestId(paste('./release.sh: line 4: cd: /srv/app/current: No such file or directory'))).toBeNull();
+  });
+});
+
+describe('git over HTTPS', () => {
+  it('a paste where git asks for HTTPS credentials gets no guess from words that resemble an SSH message', () => {
+    const typed = 'ssh: permission denied please try again';
+    expect(bestId(typed)).toBe('password');
+    expect(bestId(`Password for 'https://me@github.com':\n${typed}`)).toBeNull();
+    expect(bestId(`fatal: could not read Username for 'https://github.com': terminal prompts disabled\n${typed}`)).toBeNull();
+    // An SSH message matched whole still answers.
+    expect(bestId("Password for 'https://me@github.com':\nme@github.com: Permission denied (publickey).")).toBe('denied');
+  });
+});
+
 describe('a known line with an unexpected ending', () => {
   it('is a connect failure: the closest article as a low-confidence guess, never silence', () => {
     const r = best('ssh: connect to host 10.0.0.1 port 22: Protocol wrong type for socket');
