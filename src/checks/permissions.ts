@@ -314,6 +314,9 @@ function baseName(p: string): string {
   return i >= 0 ? s.slice(i + 1) : s;
 }
 
+/** Files in ~/.ssh that are not keys. */
+const OTHER_SSH_FILES = new Set(['environment', 'rc', 'allowed_signers', 'authorized_principals', '.DS_Store']);
+
 /** Classifies a path (with `/` separators) by where it is and what it is called. */
 function roleOf(path: string, isDir: boolean): EntryRole {
   const p = path.replace(/\/+$/, '');
@@ -330,6 +333,9 @@ function roleOf(path: string, isDir: boolean): EntryRole {
   if (/^known_hosts/.test(base)) return 'known-hosts';
   if (base.endsWith('.pub')) return 'public-key';
   if (/^id_[a-z0-9_-]{1,40}$/i.test(base) || /\.(?:pem|key)$/i.test(base)) return 'private-key';
+  // Any other plain name in ~/.ssh is a key named its own way (`github_deploy`), unless ssh reads
+  // it for something else or it is a backup or a ControlPath socket (`cm-alice@host:22`).
+  if (/(?:^|\/)\.ssh\/[^/]+$/.test(p) && !OTHER_SSH_FILES.has(base) && !/[@:~]|\.(?:old|bak|orig|sw[op]|txt|md|json)$/i.test(base)) return 'private-key';
   return 'other-file';
 }
 

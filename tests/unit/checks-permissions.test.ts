@@ -75,6 +75,18 @@ describe('checkPermissions, real GNU ls output', () => {
     }
   });
 
+  it('a key named its own way in ~/.ssh is a private key; its .pub, sockets and backups are not', () => {
+    const r = checkPermissions([
+      '$ ls -la /home/ana/.ssh',
+      'drwx------ 2 ana ana 4096 Dec  7 20:08 .',
+      '-rw-r--r-- 1 ana ana  399 Dec  7 20:08 github_deploy',
+      '-rw-r--r-- 1 ana ana   92 Dec  7 20:08 github_deploy.pub',
+      'srw------- 1 ana ana    0 Dec  7 20:08 cm-ana@git.example.com:22',
+      '-rw-r--r-- 1 ana ana  444 Dec  7 20:08 known_hosts.old',
+    ].join('\n'));
+    expect(r.findings.map((f) => [f.rule, f.message.split(' ')[0]])).toEqual([['private-key-too-open', '/home/ana/.ssh/github_deploy']]);
+  });
+
   it('takes the user from the folder that holds .ssh, however deep the home is', () => {
     for (const home of ['/home/corp.example.com/ana', '/home/users/ana', '/srv/homes/ana']) {
       const r = checkPermissions(`$ ls -l ${home}/.ssh/id_ed25519\n-rw------- 1 ana ana 411 Nov 26 09:44 ${home}/.ssh/id_ed25519\n`);
