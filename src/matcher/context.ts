@@ -16,13 +16,13 @@ import type { NormLine } from './normalize.ts';
 export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|dbclient|known_hosts|authorized_keys|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?<!(?:^|[^\w.])\d\d?):22\b|\bport[ :=]{1,2}["']?22\b|\bconnection to [^\s@]{1,64}@\S{1,255} exited: /i;
 
 /**
- * Ansible's `fatal: [web1]: UNREACHABLE! => {…}` (quoted without its JSON too): a connection plugin could not reach the host. Its
- * default plugins (ssh, paramiko, network_cli) speak SSH, and the paramiko ones put only Python's
- * socket error in "msg" (`[Errno -2] Der Name oder der Dienst ist nicht bekannt`, translated,
- * because Ansible sets the locale), with no word that names SSH. The plugins that do not speak SSH
- * say so somewhere in the paste (WinRM and PSRP go through HTTP on 5985/5986; docker, podman,
- * kubectl, lxd/lxc name themselves): then UNREACHABLE does not count, whichever line says it (the
- * yaml callback prints "msg" on a line of its own).
+ * Ansible's `fatal: [web1]: UNREACHABLE! => {…}` (also quoted without its JSON): a connection
+ * plugin could not reach the host. Its default plugins (ssh, paramiko, network_cli) speak SSH, and
+ * the paramiko ones put only Python's socket error in "msg" (`[Errno -2] Der Name oder der Dienst
+ * ist nicht bekannt`, translated, because Ansible sets the locale), with no word that names SSH.
+ * The plugins that do not speak SSH say so somewhere in the paste (WinRM and PSRP go through HTTP
+ * on 5985/5986; docker, podman, kubectl, lxd/lxc name themselves): then UNREACHABLE does not
+ * count, whichever line says it (the yaml callback prints "msg" on a line of its own).
  */
 const ANSIBLE_UNREACHABLE_RE = /UNREACHABLE! =>|\]: UNREACHABLE!/;
 const NOT_SSH_TRANSPORT_RE = /http|winrm|wsman|psrp|docker|podman|kubectl|\blx[cd]\b|:598[56]\b|port=598[56]\b/i;

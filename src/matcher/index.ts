@@ -17,10 +17,12 @@
  * 2. exact pass (scan.ts + compile.ts): message templates, and their forms without the leading
  *    literal, matched anywhere in a line, case-insensitively, masks accepted in every value, with a
  *    word index as prefilter and wrapped lines joined pairwise; a wording non-SSH programs print
- *    too (`shared`, and every partial form) counts only in a paste about SSH (context.ts);
+ *    too (`shared`, and every partial form) counts only in a paste about SSH (context.ts); a line
+ *    a shell or file tool labels as its own (`bash: cd: …`) is not read (names.ts);
  * 3. in the tries after the last error matched whole: fragments of a message's words
  *    (fragments.ts); a password prompt asked again in the same try is a guess of its article (the
- *    refusal between is often not pasted);
+ *    refusal between is often not pasted); none of this, nor step 5, in a paste where git asks for
+ *    HTTPS credentials (context.ts);
  * 4. precedence (rank.ts): outranks, template over fragment (unless the fragment is a later try's
  *    failure), the fuller reading of one line, kind,
  *    the later try, plain over debug, form, specificity, stage; then an authentication failure
