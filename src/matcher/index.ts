@@ -90,22 +90,22 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
    * adds the lines a shared wording matched in a paste not about SSH: another program's message
    * whole (Go's `listen tcp …: bind: address already in use`), not part of an SSH one.
    */
-  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[], matched: readonly Hit[]): Hit[] {
+  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[], matched: readonly Hit[], overHttps: () => boolean): Hit[] {
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an
     // exact one in the same try: they are searched only in tries after the last exact error (a
     // reader retyping what a retry printed: `The error I get now is "exit before auth"`).
     let lastExact = -1;
     for (const h of hits) if (ranks(h) && rules[h.template.rule].kind === 'error' && !lines[h.at].trace) lastExact = Math.max(lastExact, lines[h.at].attempt);
-    if (lastExact === lines[lines.length - 1].attempt) return [];
+    if (lastExact === lines[lines.length - 1].attempt || overHttps()) return [];
     fragments ??= buildFragmentIndex(rules);
     // A wrapper's summary line is searched too: the SSH message it wraps often follows it on that line.
     const taken = new Set(matched.filter((h) => rules[h.template.rule].kind !== 'wrapper').map((h) => h.at));
-    const found = findFragments(fragments, lines, (i) => !taken.has(i) && lines[i].attempt > lastExact);
+    const found = findFragments(fragments, lines, (i) => !taken.has(i) && lines[i].attempt > lastExact && !labelledByOtherTool(lines[i].text));
     if (found.length === 0) return [];
     const aboutSsh = showsSsh(hits, lines);
     const inSession = loggedInBefore(lines);
     return found
-      .filter((f) => (aboutSsh || !f.needsContext) && !labelledByOtherTool(lines[f.at].text))
+      .filter((f) => aboutSsh || !f.needsContext)
       .filter((f) => !(inSession[f.at] && endsBeforeSession(rules[f.rule])))
       .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, cut: f.cut }));
   }
@@ -144,8 +144,10 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const matched = scan(index, lines).filter((h) => !labelledByOtherTool(lines[h.at].text));
     let hits = matched;
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
-    const overHttps = showsHttpsGit(lines);
-    hits = hits.concat(overHttps ? [] : fragmentHits(hits, lines, matched), repeatedPrompts(hits, lines));
+    // Read only when a guess from words is about to be made (most pastes never need it).
+    let https: boolean | undefined;
+    const overHttps = () => (https ??= showsHttpsGit(lines));
+    hits = hits.concat(fragmentHits(hits, lines, matched, overHttps), repeatedPrompts(hits, lines));
     const ranked = answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
@@ -166,7 +168,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       return { best: cands[0], alternatives: cands.slice(1), stats: { lines: total } };
     }
 
-    if (options.fuzzy !== false && !overHttps) {
+    if (options.fuzzy !== false && !overHttps()) {
       fuzzy ??= new FuzzyIndex(rules, options.fuzzy || {});
       // Debug lines are machine output, not a typed fragment: `-vvv` noise never decides alone.
       const typed = lines.filter((l) => !l.debug);
