@@ -57,6 +57,12 @@ const MAX_SENTENCES = 12;
 /** The end of a sentence inside a line: `.`, `!` or `?` before a space (not the dots of an address). */
 const SENTENCE_END_RE = /(?<=[.!?])\s+/;
 const SENTENCE_DISCOUNT = 0.85;
+/**
+ * A sentence ending in a colon introduces what follows (`When I try to establish an SSH connection
+ * to a remote host, I receive the following error:`): its words are what the reader did, not what
+ * failed, and read as a look-alike message.
+ */
+const INTRODUCES_RE = /:\s*$/;
 /** Evidence text longer than this is cut, so a hostile 100 kB line does not flood the UI. */
 export const MAX_EVIDENCE_CHARS = 2000;
 
@@ -126,7 +132,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       const paragraph = context && isProse(l.text);
       for (const sentence of l.text.split(SENTENCE_END_RE)) {
         if (tried >= MAX_SENTENCES) break;
-        if (!index.acceptsSentence(sentence, paragraph)) continue;
+        if (INTRODUCES_RE.test(sentence) || !index.acceptsSentence(sentence, paragraph)) continue;
         tried++;
         const found = index.search(sentence, maxAlternatives + 1, context).map((f) => ({ rule: f.rule, confidence: Math.round(f.confidence * SENTENCE_DISCOUNT * 100) / 100 }));
         if (found.length && (!best || found[0].confidence > best.found[0].confidence)) best = { found, at: l };

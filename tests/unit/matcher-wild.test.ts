@@ -352,6 +352,12 @@ describe('typed and retyped text', () => {
     // Another program's `not found`, quoted in a post about SSH, is not ssh's.
     expect(bestId('My key login over ssh works, but when I run `wp @staging core version` I got the error `bash: wp: command not found`. Any idea?')).toBeNull();
   });
+  it('a sentence that introduces the error (`… I receive the following error:`) says what the reader did, not what failed', () => {
+    const withVsCode = createMatcher([...RULES, rule({ id: 'establish', title: 'Could not establish connection', kind: 'wrapper', messages: ['Could not establish connection to "{host}"'] })]);
+    const post = 'When I try to establish an SSH connection to a remote host, I receive the following error:\n\n`Error authenticating! Check for username and password.`\n\nThis is on the latest iPad version from the App Store.\nI used the same credentials from my laptop and they work.';
+    expect(withVsCode.match(post).best?.id ?? null).toBeNull();
+    expect(withVsCode.match('ssh: could not establish the connection to the remote host, it keeps failing.').best?.id).toBe('establish');
+  });
   it('gives nothing for text about something else', () => {
     expect(bestId('The database connection timed out')).toBeNull();
     expect(bestId('hello world')).toBeNull();
