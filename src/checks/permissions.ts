@@ -79,7 +79,17 @@ const DIR_HEADER_RE = /^([~/.][^\s:]{0,500}|[A-Za-z]:\\[^:]{0,500}):$/;
 // An icacls rights list: `(F)`, `(I)(F)`, `(OI)(CI)(RX)`, `(DENY)(W)`, `(R,W)`.
 const RIGHTS_RE = /^(?:\([A-Za-z,]{1,60}\)){1,8}$/;
 
-const SYSTEM_NAMES = new Set(['system', 'administrators', 'nt authority\\system', 'builtin\\administrators']);
+/**
+ * SYSTEM (S-1-5-18) and Administrators (S-1-5-32-544), which Win32-OpenSSH always allows, as icacls
+ * prints them: by name, and Windows translates the names (`NT-AUTORITÄT\\SYSTEM`,
+ * `VORDEFINIERT\\Administratoren`, `AUTORITE NT\\Système`, `BUILTIN\\Administrateurs`), or by SID
+ * for an account it cannot name.
+ */
+const SYSTEM_NAMES = new Set(['*s-1-5-18', 's-1-5-18', '*s-1-5-32-544', 's-1-5-32-544']);
+const SYSTEM_SHORT_NAMES = new Set([
+  'system', 'système', 'systeme', 'sistema', 'система',
+  'administrators', 'administratoren', 'administrateurs', 'administradores', 'administratorzy', 'administratörer', 'administratorer', 'rendszergazdák', 'администраторы',
+]);
 
 /** Parses the listing and applies OpenSSH's rules; never throws. */
 export function checkPermissions(text: string, opts: PermissionsOptions = {}): PermissionsReport {
@@ -503,7 +513,7 @@ function icaclsRules(e: PermEntry, user: string | null): Finding[] {
     if (a.rights.includes('DENY') || a.rights.every((r) => r === 'N' || r === 'I' || r === 'OI' || r === 'CI' || r === 'IO' || r === 'NP')) continue;
     const s = short(a.trustee);
     const full = a.trustee.toLowerCase();
-    if (SYSTEM_NAMES.has(full) || s === 'system' || s === 'administrators') continue;
+    if (SYSTEM_NAMES.has(full) || SYSTEM_SHORT_NAMES.has(s)) continue;
     const rights = a.rights.filter((r) => !['I', 'OI', 'CI', 'IO', 'NP'].includes(r)).flatMap((r) => r.split(','));
     const writes = rights.some((r) => WRITE_RIGHTS.test(r));
     if (e.role === 'admin-authorized-keys') {

@@ -136,6 +136,16 @@ describe('checkPermissions, hand-written macOS and Windows formats', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('icacls in German or French: translated SYSTEM and Administrators are allowed, Everyone still is not', () => {
+    const de = 'C:\\Users\\jonas\\.ssh\\config NT-AUTORITÄT\\SYSTEM:(F)\n                                VORDEFINIERT\\Administratoren:(F)\n                                PC-JONAS\\jonas:(F)\n\n1 Dateien erfolgreich verarbeitet, bei 0 Dateien ist ein Verarbeitungsfehler aufgetreten.';
+    expect(checkPermissions(de).findings).toEqual([]);
+    const fr = 'C:\\Users\\lea\\.ssh\\id_ed25519 AUTORITE NT\\Système:(F)\n                                  BUILTIN\\Administrateurs:(F)\n                                  PC-LEA\\lea:(F)\n                                  Tout le monde:(R)';
+    const r = checkPermissions(fr);
+    expect(r.findings.map((f) => f.rule)).toEqual(['win-private-key-acl']);
+    expect(r.findings[0]!.message).toContain('Tout le monde');
+    expect(r.findings[0]!.message).not.toContain('Administrateurs');
+  });
+
   it('no listing: a notice, no findings', () => {
     const r = checkPermissions('Permission denied (publickey).');
     expect(r.format).toBe('none');
