@@ -181,6 +181,17 @@ describe('messages without their prefix, cut short, or quoted', () => {
   });
 });
 
+describe('a fragment without the words that made it a failure', () => {
+  const withUnit = createMatcher([...RULES, rule({ id: 'sshd-start', title: 'sshd failed to start', stage: 'server-log', stageRank: 10, messages: ['Failed to start sshd.service - OpenSSH server daemon'] })]);
+  it("systemd's routine `Starting …` line is not the failure to start, cut short", () => {
+    const log = 'Feb 18 11:34:38 host systemd[1]: Starting sshd.service - OpenSSH server daemon...\nFeb 18 11:34:38 host sshd[65]: Server listening on 0.0.0.0 port 22.\nFeb 18 11:34:39 host sshd[67]: Accepted publickey for ana from ::1 port 34468 ssh2';
+    expect(withUnit.match(log).best?.id ?? null).toBeNull();
+  });
+  it('the same words after a failure word are still the message, retyped', () => {
+    expect(withUnit.match('ssh into the box fails, journalctl says failed when starting sshd.service - OpenSSH server daemon').best?.id).toBe('sshd-start');
+  });
+});
+
 describe('several errors in one paste', () => {
   it('the later try is the current problem', () => {
     const paste = [
