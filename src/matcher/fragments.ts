@@ -11,17 +11,18 @@
  * (`"Access denied"`). Short fragments are common phrases, so every fragment counts only in a
  * paste that shows it is about SSH, unless five or more words of a run, three of them specific,
  * are there in order. A part that leaves out the words making the message a failure (`Failed to`,
- * `Unable to`) counts only after a failure word of the line's own. The caller runs this pass only on the tries after the last error a
- * template matched, so it never competes with an exact match of the same try.
+ * `Unable to`) counts only after a failure word of the line's own. The caller runs this pass only
+ * on the tries after the last error a template matched, so it never competes with an exact match
+ * of the same try.
  *
  * Linear: each line is cut to its first MAX_WORDS words, runs are found through an index of
  * their specific words, and each seed extends at most one run's length in either direction.
  */
-import { parseTemplate } from "./compile.ts";
-import { aboutOtherUnits, isQuotedName, unitsIn } from "./names.ts";
-import type { NormLine } from "./normalize.ts";
-import { joinTimeout, stem } from "./stem.ts";
-import type { Rule } from "./types.ts";
+import { parseTemplate } from './compile.ts';
+import { aboutOtherUnits, isQuotedName, unitsIn } from './names.ts';
+import type { NormLine } from './normalize.ts';
+import { joinTimeout, stem } from './stem.ts';
+import type { Rule } from './types.ts';
 
 /** One run of literal words from one template. */
 interface Run {
@@ -73,23 +74,20 @@ const SELF_EVIDENT_SPECIFIC = 3;
 
 /** Words that say nothing about which error it is: everyday English and words every log has. */
 const UNSPECIFIC = new Set(
-  (
-    "the and for from with not was are this that into your you has have been can cannot could " +
-    "error errors failed failure fatal warning info debug line file files please try again " +
-    "when what which does while being there their then than its use used using out code exit continue only " +
-    "status true false null none unknown something some other more than host port user server " +
-    "client connection connect remote local name found denied permission access open read write " +
-    "such directory message exception java net lang com org make sure correct valid have " +
+  ('the and for from with not was are this that into your you has have been can cannot could ' +
+    'error errors failed failure fatal warning info debug line file files please try again ' +
+    'when what which does while being there their then than its use used using out code exit continue only ' +
+    'status true false null none unknown something some other more than host port user server ' +
+    'client connection connect remote local name found denied permission access open read write ' +
+    'such directory message exception java net lang com org make sure correct valid have ' +
     // `couldn't find` splits into `couldn` and `t`: the stubs of contractions are everyday words too.
-    "couldn doesn didn isn wasn don won shouldn aren haven hasn find " +
+    'couldn doesn didn isn wasn don won shouldn aren haven hasn find ' +
     // Tool names say which program printed a line, not which error it is.
-    "gcloud compute ansible jenkins vagrant terraform docker git rsync putty"
-  ).split(" "),
+    'gcloud compute ansible jenkins vagrant terraform docker git rsync putty').split(' '),
 );
 const UNSPECIFIC_STEMS = new Set([...UNSPECIFIC].map(stem));
 /** Specific as printed and as a stem (`hosts` is not: its stem is `host`). */
-const isSpecific = (w: string, st: string) =>
-  w.length >= 4 && !UNSPECIFIC_STEMS.has(st) && !/^\d+$/.test(w);
+const isSpecific = (w: string, st: string) => w.length >= 4 && !UNSPECIFIC_STEMS.has(st) && !/^\d+$/.test(w);
 
 const WORDS_RE = /[a-z0-9]+/g;
 
@@ -98,21 +96,13 @@ const WORDS_RE = /[a-z0-9]+/g;
  * `for methods 'publickey'`); `specific` sorts the stems by whether their word was specific. Paths
  * and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out.
  */
-function wordsOf(
-  s: string,
-  max = Infinity,
-  specific?: { yes: Set<string>; no: Set<string> },
-): string[] {
+function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: Set<string> }): string[] {
   const out: string[] = [];
   // Normalised lines have single spaces between words.
-  for (const token of joinTimeout(s).split(" ")) {
+  for (const token of joinTimeout(s).split(' ')) {
     // A slash only at the end is not a path (`HTTP/` of `ssh_exchange_identification: HTTP/`).
-    const slash = token.indexOf("/");
-    if (
-      (slash !== -1 && slash < token.length - 1) ||
-      token.indexOf("\\") !== -1
-    )
-      continue;
+    const slash = token.indexOf('/');
+    if ((slash !== -1 && slash < token.length - 1) || token.indexOf('\\') !== -1) continue;
     for (const w of token.toLowerCase().match(WORDS_RE) ?? []) {
       if (out.length >= max) return out;
       const st = stem(w);
@@ -123,51 +113,36 @@ function wordsOf(
   return out;
 }
 
+
 export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
   const runs: Run[] = [];
   const whole = new Map<string, number[]>();
   const seen = new Set<string>();
   const forms = { yes: new Set<string>(), no: new Set<string>() };
   rules.forEach((r, rule) => {
-    const title = wordsOf(r.title).join(" ") + " ";
-    const templates = [
-      ...r.messages.map((t) => ({ t, shared: false })),
-      ...(r.shared ?? []).map((t) => ({ t, shared: true })),
-    ];
+    const title = wordsOf(r.title).join(' ') + ' ';
+    const templates = [...r.messages.map((t) => ({ t, shared: false })), ...(r.shared ?? []).map((t) => ({ t, shared: true }))];
     for (const { t, shared } of templates) {
       const segs = parseTemplate(t);
       // Each literal run, and all of them in a row: a reader often leaves the values out
       // (`authenticity of host can't be established`).
-      const lits = segs.flatMap((seg) => ("lit" in seg ? [seg.lit] : []));
-      const texts = lits.length > 1 ? [...lits, lits.join(" ")] : [...lits];
+      const lits = segs.flatMap((seg) => ('lit' in seg ? [seg.lit] : []));
+      const texts = lits.length > 1 ? [...lits, lits.join(' ')] : [...lits];
       // And a run's words after its prefix (`kex_exchange_identification: read: Connection reset by
       // peer` is quoted as `Connection reset by peer`).
       for (const lit of lits) {
-        const colon = lit.lastIndexOf(": ");
+        const colon = lit.lastIndexOf(': ');
         if (colon > 0) texts.push(lit.slice(colon + 2));
       }
       for (const lit of texts) {
         const words = wordsOf(lit, Infinity, forms);
         if (words.length < 2) continue;
-        const key = `${rule} ${shared} ${words.join(" ")}`;
+        const key = `${rule} ${shared} ${words.join(' ')}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        const joined = words.join(" ");
-        const named = new Set(
-          lit
-            .split(" ")
-            .filter(isQuotedName)
-            .flatMap((t) => wordsOf(t)),
-        );
-        const i =
-          runs.push({
-            rule,
-            words,
-            shared,
-            titled: title.startsWith(joined + " "),
-            named,
-            units: unitsIn(t),
-          }) - 1;
+        const joined = words.join(' ');
+        const named = new Set(lit.split(' ').filter(isQuotedName).flatMap((t) => wordsOf(t)));
+        const i = runs.push({ rule, words, shared, titled: title.startsWith(joined + ' '), named, units: unitsIn(t) }) - 1;
         const list = whole.get(joined);
         if (list) list.push(i);
         else whole.set(joined, [i]);
@@ -200,55 +175,29 @@ const BRACKETED_EXCEPTION_RE = /\([\w.$-]{2,80}: ([^()\n]{4,120})\)/g;
  * message, not only the end of `kex_exchange_identification: read: Connection reset by peer`).
  */
 const better = (h: FragmentHit, cur: FragmentHit) =>
-  h.letters - cur.letters ||
-  Number(cur.needsContext) - Number(h.needsContext) ||
-  Number(cur.cut) - Number(h.cut);
+  h.letters - cur.letters || Number(cur.needsContext) - Number(h.needsContext) || Number(cur.cut) - Number(h.cut);
 
 /**
  * Lines of a config pasted with the error, never a message: a key's armour (`-----BEGIN OPENSSH
  * PRIVATE KEY-----`) and a YAML key that opens a block (`private_key: |`).
  */
-const CONFIG_LINE_RE =
-  /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[ \t]*[|>][-+]?)$/;
+const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[ \t]*[|>][-+]?)$/;
 
 /**
  * Words that make a message a failure (`Failed to start sshd.service …`, `Unable to open …`). A line
  * with the rest of the message but none of them in front says the opposite: systemd's `Starting
  * sshd.service - OpenSSH server daemon...` is a routine start, not the failure cut short.
  */
-const FAILURE_WORDS = new Set(
-  [
-    "fail",
-    "unabl",
-    "cannot",
-    "could",
-    "couldn",
-    "can",
-    "not",
-    "error",
-    "timeout",
-  ].map(stem),
-);
-const saysFailureBefore = (words: readonly string[], end: number) =>
-  words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
+const FAILURE_WORDS = new Set(['fail', 'unabl', 'cannot', 'could', 'couldn', 'can', 'not', 'error', 'timeout'].map(stem));
+const saysFailureBefore = (words: readonly string[], end: number) => words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
 
 /** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
-export function findFragments(
-  index: FragmentIndex,
-  lines: readonly NormLine[],
-  only: (i: number) => boolean,
-): FragmentHit[] {
+export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
   const out: FragmentHit[] = [];
   for (let at = 0; at < lines.length; at++) {
     const text = lines[at].text;
     // Every run has two words or more: a line without a space has none of them.
-    if (
-      !only(at) ||
-      lines[at].debug ||
-      text.indexOf(" ") === -1 ||
-      CONFIG_LINE_RE.test(text)
-    )
-      continue;
+    if (!only(at) || lines[at].debug || text.indexOf(' ') === -1 || CONFIG_LINE_RE.test(text)) continue;
     const best = new Map<number, FragmentHit>();
     const offer = (h: FragmentHit) => {
       const cur = best.get(h.rule);
@@ -265,87 +214,53 @@ export function findFragments(
         const run = index.runs[ri];
         if (aboutOtherUnits(run.units, lineUnits)) continue;
         let a = 0;
-        while (
-          i - a - 1 >= 0 &&
-          pos - a - 1 >= 0 &&
-          words[i - a - 1] === run.words[pos - a - 1]
-        )
-          a++;
+        while (i - a - 1 >= 0 && pos - a - 1 >= 0 && words[i - a - 1] === run.words[pos - a - 1]) a++;
         // Start each run once: only from its leftmost specific seed in this alignment.
-        if (run.words.slice(pos - a, pos).some((w) => index.specific.has(w)))
-          continue;
+        if (run.words.slice(pos - a, pos).some((w) => index.specific.has(w))) continue;
         let b = 0;
-        while (
-          i + b + 1 < words.length &&
-          pos + b + 1 < run.words.length &&
-          words[i + b + 1] === run.words[pos + b + 1]
-        )
-          b++;
+        while (i + b + 1 < words.length && pos + b + 1 < run.words.length && words[i + b + 1] === run.words[pos + b + 1]) b++;
         // The line puts another word where the message quotes a name: it is the same sentence about
         // another program (`'Get-Service' is not recognized as an internal or external command`).
         const before = pos - a - 1;
         const after = pos + b + 1;
-        if (
-          (before >= 0 && i - a - 1 >= 0 && run.named.has(run.words[before])) ||
-          (after < run.words.length &&
-            i + b + 1 < words.length &&
-            run.named.has(run.words[after]))
-        )
-          continue;
+        if ((before >= 0 && i - a - 1 >= 0 && run.named.has(run.words[before])) || (after < run.words.length && i + b + 1 < words.length && run.named.has(run.words[after]))) continue;
         const matched = run.words.slice(pos - a, pos + b + 1);
         const specific = matched.filter((w) => index.specific.has(w)).length;
         if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;
-        if (
-          saysFailureBefore(run.words, pos - a) &&
-          !saysFailureBefore(words, i - a)
-        )
-          continue;
+        if (saysFailureBefore(run.words, pos - a) && !saysFailureBefore(words, i - a)) continue;
         offer({
           rule: run.rule,
           at,
           words: matched.length,
-          letters: matched.join("").length,
+          letters: matched.join('').length,
           cut: matched.length < run.words.length,
-          needsContext:
-            run.shared ||
-            matched.length < SELF_EVIDENT ||
-            specific < SELF_EVIDENT_SPECIFIC,
+          needsContext: run.shared || matched.length < SELF_EVIDENT || specific < SELF_EVIDENT_SPECIFIC,
         });
       }
     }
 
     // The whole line, or a quoted phrase, is a complete run (`Connection refused`, `"Access denied"`).
-    const phrases = [words.join(" ")];
+    const phrases = [words.join(' ')];
     // Or the text after a short label (`OpenWRT: Connection timed out`, `错误：Permission denied`,
     // `SSHKit::Runner::ExecuteError: … on host h: connection closed by remote host`); not after a
     // path (`deploy.sh: line 43: /etc/init.d/sshd: No such file or directory`).
-    const colon = Math.max(text.lastIndexOf(": "), text.lastIndexOf("\uff1a"));
-    const label = colon > 0 ? text.slice(0, colon) : "";
-    if (
-      label &&
-      !/[/\\]/.test(label) &&
-      label.split(" ").length <= MAX_LABEL_WORDS
-    ) {
+    const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
+    const label = colon > 0 ? text.slice(0, colon) : '';
+    if (label && !/[/\\]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) {
       const rest = text.slice(colon + 1);
-      phrases.push(wordsOf(rest).join(" "));
+      phrases.push(wordsOf(rest).join(' '));
       // A client's own sentence may follow the message (`Connection failed: connection timed out.
       // No more addresses to try.`): the message is the first sentence.
-      const stop = rest.indexOf(". ");
-      if (stop > 0) phrases.push(wordsOf(rest.slice(0, stop)).join(" "));
+      const stop = rest.indexOf('. ');
+      if (stop > 0) phrases.push(wordsOf(rest.slice(0, stop)).join(' '));
     }
-    if (
-      text.indexOf('"') !== -1 ||
-      text.indexOf("'") !== -1 ||
-      text.indexOf("`") !== -1
-    ) {
-      for (const m of text.matchAll(QUOTED_RE))
-        phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(" "));
+    if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
+      for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(' '));
     }
     // An exception quoted in brackets inside a sentence: its message after the class name
     // (`… when the connection fails (System.IO.IOException: Connection refused) and …`).
-    if (text.indexOf("(") !== -1) {
-      for (const m of text.matchAll(BRACKETED_EXCEPTION_RE))
-        phrases.push(wordsOf(m[1]).join(" "));
+    if (text.indexOf('(') !== -1) {
+      for (const m of text.matchAll(BRACKETED_EXCEPTION_RE)) phrases.push(wordsOf(m[1]).join(' '));
     }
     for (const p of phrases) {
       // A bare phrase several messages share (`Permission denied`) names the article titled with it.
@@ -353,25 +268,12 @@ export function findFragments(
       // them: `borg: command not found` on the server is not `ssh: command not found`.
       const all = index.whole.get(p) ?? [];
       const titled = all.filter((ri) => index.runs[ri].titled);
-      const ambiguous =
-        titled.length === 0 &&
-        all.some((ri) => index.runs[ri].rule !== index.runs[all[0]].rule);
-      if (
-        ambiguous &&
-        p.split(" ").filter((w) => index.specific.has(w)).length < MIN_SPECIFIC
-      )
-        continue;
+      const ambiguous = titled.length === 0 && all.some((ri) => index.runs[ri].rule !== index.runs[all[0]].rule);
+      if (ambiguous && p.split(' ').filter((w) => index.specific.has(w)).length < MIN_SPECIFIC) continue;
       for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
         if (aboutOtherUnits(run.units, lineUnits)) continue;
-        offer({
-          rule: run.rule,
-          at,
-          words: run.words.length,
-          letters: p.replace(/ /g, "").length,
-          cut: false,
-          needsContext: true,
-        });
+        offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, cut: false, needsContext: true });
       }
     }
     for (const h of best.values()) out.push(h);
