@@ -375,12 +375,15 @@ function octal(mode: number): string {
  */
 const HOME_SSH_RE = /^\/(?:home|Users|usr\/home|export\/home)\/(?:[^/]{1,64}\/){0,3}?([^/]{1,64})\/\.ssh(?:\/|$)/;
 const HOME_RE = /^\/(?:home|Users|usr\/home|export\/home)\/([^/]{1,64})\/?$/;
+/** root's home names its user as surely as `/home/ana` does: a `/root/.ssh` owned by anyone else is wrong. */
+const ROOT_HOME_RE = /^\/(?:var\/)?root(?:\/|$)/;
 function inferUser(entries: PermEntry[]): string | null {
   const ls = entries.filter((e) => e.source === 'ls' && e.owner);
   const named = new Set<string>();
   for (const e of ls) {
     const m = HOME_SSH_RE.exec(e.path) ?? HOME_RE.exec(e.path);
     if (m) named.add(m[1]!);
+    else if (ROOT_HOME_RE.test(e.path)) named.add('root');
   }
   if (named.size === 1) return [...named][0]!;
   const sshDir = ls.find((e) => e.role === 'ssh-dir');

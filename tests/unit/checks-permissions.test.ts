@@ -146,6 +146,14 @@ describe('checkPermissions, hand-written macOS and Windows formats', () => {
     expect(r.findings[0]!.message).not.toContain('Administrateurs');
   });
 
+  it("/root names its user: root's .ssh owned by another account is wrong, root's own is fine", () => {
+    const bad = checkPermissions('drwx------  5 root root 4096 Dec  7 10:00 /root\ndrwx------  2 bob  bob  4096 Dec  7 10:00 /root/.ssh\n-rw-------  1 bob  bob   100 Dec  7 10:00 /root/.ssh/authorized_keys');
+    expect(bad.user).toBe('root');
+    expect(bad.findings.map((f) => f.rule)).toEqual(['ssh-dir-owner', 'authorized-keys-owner']);
+    const good = checkPermissions('drwx------  5 root root 4096 Dec  7 10:00 /root\ndrwx------  2 root root 4096 Dec  7 10:00 /root/.ssh\n-rw-------  1 root root  100 Dec  7 10:00 /root/.ssh/authorized_keys');
+    expect(good.findings).toEqual([]);
+  });
+
   it('no listing: a notice, no findings', () => {
     const r = checkPermissions('Permission denied (publickey).');
     expect(r.format).toBe('none');
