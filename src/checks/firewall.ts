@@ -77,6 +77,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
   let inFirewalldZone = false;
   let nftChainHook = '';
   let nftHelperChain = false;
+  const notInbound = chainsOutsideInput(lines);
   lines.forEach((raw, i) => {
     const n = i + 1;
     const text = raw.trimEnd();
@@ -142,7 +143,7 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
     }
     if ((m = IPT_RULE_RE.exec(text))) {
       out.recognised = true;
-      if (helperChain(m[1])) return;
+      if (helperChain(m[1]) || notInbound.has(m[1])) return;
       const args = m[2];
       const target = /(?:^|\s)-j (ACCEPT|DROP|REJECT)\b/.exec(args)?.[1];
       if (!target || /-i lo\b/.test(args)) return;
@@ -200,6 +201,32 @@ export function parseFirewall(lines: readonly string[]): FirewallResult {
  * only logs). The same names whether iptables -S or nft list ruleset prints them.
  */
 const helperChain = (name: string) => /OUTPUT|FORWARD|ROUTING|output|forward|route|before|after|logging|limit/.test(name) && !/user-input/.test(name);
+
+/**
+ * iptables chains the paste shows being jumped to, but never from INPUT or a chain INPUT reaches:
+ * Oracle Cloud's `InstanceServices` (`-A OUTPUT -d 169.254.0.0/16 -j InstanceServices`) rejects
+ * and accepts ports of the metadata services on the way out, not SSH coming in. A chain with no
+ * jump in the paste may be reached from a part not pasted, and stays inbound.
+ */
+function chainsOutsideInput(lines: readonly string[]): Set<string> {
+  const from = new Map<string, string[]>();
+  for (const raw of lines) {
+    const m = IPT_RULE_RE.exec(raw.trim());
+    const to = m && /(?:^|\s)-[jg] (\S{1,64})/.exec(m[2])?.[1];
+    if (!m || !to || /^(?:ACCEPT|DROP|REJECT|RETURN|LOG|MASQUERADE|DNAT|SNAT|MARK|CT|NFLOG|TCPMSS)$/.test(to)) continue;
+    from.set(to, [...(from.get(to) ?? []), m[1]]);
+  }
+  const inbound = new Set(['INPUT']);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [to, sources] of from) {
+      if (inbound.has(to) || !sources.some((c) => inbound.has(c))) continue;
+      inbound.add(to);
+      grew = true;
+    }
+  }
+  return new Set([...from.keys()].filter((c) => !inbound.has(c)));
+}
 
 /** `22`, `22,80`, `{ 22, 2222 }`, `ssh`; a range (`1000:2000`, `20-30`) counts only as 22 when it covers 22. */
 function portsOf(spec: string): number[] {

@@ -42,6 +42,18 @@ describe('firewall', () => {
     expect(ipt.rules.map((r) => [r.action, r.port, r.policy])).toEqual([['drop', 0, true], ['allow', 22, false], ['allow', 2222, false]]);
   });
 
+  it("skips iptables chains reached only from OUTPUT (Oracle's InstanceServices), not chains whose jump is not pasted", () => {
+    const oci = parseFirewall(
+      lines(
+        '-P INPUT ACCEPT\n-N InstanceServices\n-A INPUT -p tcp -m state --state NEW -m tcp --dport 22 -j ACCEPT\n-A INPUT -j REJECT --reject-with icmp-host-prohibited\n' +
+          '-A OUTPUT -d 169.254.0.0/16 -j InstanceServices\n-A InstanceServices -d 169.254.169.254/32 -p tcp -m tcp --dport 80 -j ACCEPT\n-A InstanceServices -d 169.254.0.0/16 -p tcp -m tcp -j REJECT --reject-with tcp-reset',
+      ),
+    );
+    expect(oci.rules.map((r) => [r.action, r.port])).toEqual([['allow', 0], ['allow', 22], ['reject', 0]]);
+    const partial = parseFirewall(lines('-A my-ssh -p tcp --dport 2222 -j ACCEPT'));
+    expect(partial.rules.map((r) => [r.action, r.port])).toEqual([['allow', 2222]]);
+  });
+
   it('reads ufw verbose application rules, addresses, ranges and long To columns', () => {
     // Captured from ufw 0.36.2: verbose prints `PORTS/PROTO (APP)`; a To of 26+ characters is
     // followed by a single space.
