@@ -231,7 +231,8 @@ function chainsOutsideInput(lines: readonly string[]): Set<string> {
 /** `22`, `22,80`, `{ 22, 2222 }`, `ssh`; a range (`1000:2000`, `20-30`) counts only as 22 when it covers 22. */
 function portsOf(spec: string): number[] {
   const out: number[] = [];
-  for (const part of spec.split(/[,\s]+/).slice(0, 64)) {
+  // `nft -S` quotes service names: `{ "ssh", "http" }`.
+  for (const part of spec.replace(/"/g, '').split(/[,\s]+/).slice(0, 64)) {
     if (!part) continue;
     const named = SERVICE_PORTS[part.toLowerCase()];
     if (named) out.push(named);

@@ -50,6 +50,8 @@ describe('firewall', () => {
       ),
     );
     expect(oci.rules.map((r) => [r.action, r.port])).toEqual([['allow', 0], ['allow', 22], ['reject', 0]]);
+    const quoted = parseFirewall(lines('table inet filter {\n  chain input {\n    type filter hook input priority filter; policy drop;\n    tcp dport { "ssh", "http" } accept\n  }\n}'));
+    expect(quoted.rules.map((r) => [r.action, r.port])).toEqual([['drop', 0], ['allow', 22], ['allow', 80]]);
     const partial = parseFirewall(lines('-A my-ssh -p tcp --dport 2222 -j ACCEPT'));
     expect(partial.rules.map((r) => [r.action, r.port])).toEqual([['allow', 2222]]);
   });
