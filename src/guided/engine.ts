@@ -27,6 +27,8 @@ export interface RuleData {
   absent?: string;
   empty?: true;
   say: string;
+  /** rulesOut only: where this answer points, instead of the block's `next`. */
+  next?: string;
 }
 
 export type Verdict = 'confirmed' | 'ruled-out' | 'cant-tell';
@@ -158,7 +160,8 @@ class Evaluation {
 }
 
 function answer(verdict: Verdict, data: VerdictData, fired: Omit<Fired, 'rule'> & { rule: number | null }, notices: string[]): GuidedAnswer {
-  return { verdict, ...fired, next: verdict === 'ruled-out' ? data.next : null, run: data.run, notices };
+  const next = verdict === 'ruled-out' ? ((fired.rule === null ? undefined : data.rulesOut[fired.rule]?.next) ?? data.next) : null;
+  return { verdict, ...fired, next, run: data.run, notices };
 }
 
 const cantTell = (say: string): Omit<Fired, 'rule'> & { rule: null } => ({ rule: null, say, proof: null });

@@ -63,7 +63,7 @@ export interface RawCause {
   blocks: string[];
 }
 
-/** Validates every block and resolves `next` (default: the following cause). */
+/** Validates every block and resolves `next` (default: the following cause; a rulesOut rule may name its own). */
 export function compileCauses(raw: readonly RawCause[], file: string): { causes: CauseChecks[]; problems: GuidedProblem[] } {
   const problems: GuidedProblem[] = [];
   const ids = raw.map((c) => c.id);
@@ -77,6 +77,10 @@ export function compileCauses(raw: readonly RawCause[], file: string): { causes:
       if (block.next === c.id) problems.push({ file, cause: c.id, field: 'next', message: 'a cause cannot be its own next cause' });
       else if (block.next !== undefined && !ids.includes(block.next)) problems.push({ file, cause: c.id, field: 'next', message: `"${block.next}" is not a cause of this article (causes: ${ids.join(', ')})` });
       else if (block.next !== undefined) next = block.next;
+      block.rulesOut.forEach((rule, i) => {
+        if (rule.next === c.id) problems.push({ file, cause: c.id, field: `rulesOut.${i}.next`, message: 'a cause cannot be its own next cause' });
+        else if (rule.next !== undefined && !ids.includes(rule.next)) problems.push({ file, cause: c.id, field: `rulesOut.${i}.next`, message: `"${rule.next}" is not a cause of this article (causes: ${ids.join(', ')})` });
+      });
       verdicts.push({ ...block, cause: c.id, next });
     }
     return { id: c.id, title: c.title, hasCheck: c.hasCheck, verdicts };

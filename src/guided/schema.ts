@@ -26,6 +26,8 @@ export const ruleSchema = z
     empty: z.literal(true).optional(),
     /** The one-line answer the reader sees. */
     say: z.string().trim().min(3).max(240),
+    /** rulesOut only: the cause this answer points to, when it is not the block's `next`. */
+    next: z.string().regex(CAUSE_ID, 'must be a cause id (lowercase-hyphenated)').optional(),
   })
   .strict()
   .superRefine((rule, ctx) => {
@@ -60,6 +62,9 @@ export const verdictSchema = z
   })
   .strict()
   .superRefine((block, ctx) => {
+    block.confirms.forEach((rule, i) => {
+      if (rule.next !== undefined) ctx.addIssue({ code: 'custom', path: ['confirms', i, 'next'], message: '`next:` belongs to a rulesOut rule (where to go when this cause is ruled out)' });
+    });
     const types = factTypes(block.check);
     for (const list of ['confirms', 'rulesOut'] as const) {
       block[list].forEach((rule, i) => {

@@ -52,7 +52,7 @@ describe('guided fixtures', () => {
           expect(answer.verdict, answer.say).toBe(direction === 'confirms' ? 'confirmed' : 'ruled-out');
           expect(answer.rule).not.toBeNull();
           hit[direction as 'confirms' | 'rulesOut'].add(answer.rule!);
-          if (direction === 'rulesOut') expect(answer.next).toBe(verdict.next);
+          if (direction === 'rulesOut') expect(answer.next).toBe(verdict.rulesOut[answer.rule!].next ?? verdict.next);
           if (answer.proof) {
             // The proof shows the line as read: a tab (dig, journalctl -o cat) becomes a space.
             expect(text.split('\n')[answer.proof.line - 1].replace(/\t/g, ' ')).toContain(answer.proof.text.slice(answer.proof.from, answer.proof.to));
@@ -152,6 +152,22 @@ describe('guided data: lint and build', () => {
     const next = body.replace('  - when: { prot: 22 }', '  - when: { port: 22 }').replace('"a(b"', '"b"');
     expect(extractGuided(next, 'content/errors/x.mdx').problems.map(formatProblem)).toEqual([
       'content/errors/x.mdx: cause "sshd-down": field "next": "nowhere" is not a cause of this article (causes: sshd-down)',
+    ]);
+  });
+
+  it('a rulesOut rule may point to another cause than the block does, and only to a cause of the article', () => {
+    const body = (ruleNext: string, confirmNext = '') =>
+      `<Cause id="old-server" title="x">\n\n\`\`\`verdict\ncheck: text\nrun: ssh host\nconfirms:\n  - match: "only sha1"\n    say: old server${confirmNext}\nrulesOut:\n  - match: "modern"\n    say: not old\n  - match: "strict"\n    say: narrowed on purpose\n    next: ${ruleNext}\n\`\`\`\n\n</Cause>\n\n<Cause id="old-client" title="y">\n\n</Cause>\n\n<Cause id="policy" title="z">\n\n</Cause>\n`;
+    const ok = extractGuided(body('policy'), 'content/errors/x.mdx');
+    expect(ok.problems).toEqual([]);
+    const [v] = ok.causes[0].verdicts;
+    expect(evaluateCheck(v, 'Their offer: modern').next).toBe('old-client');
+    expect(evaluateCheck(v, 'Their offer: strict').next).toBe('policy');
+    expect(extractGuided(body('nowhere'), 'content/errors/x.mdx').problems.map(formatProblem)).toEqual([
+      'content/errors/x.mdx: cause "old-server": field "rulesOut.1.next": "nowhere" is not a cause of this article (causes: old-server, old-client, policy)',
+    ]);
+    expect(extractGuided(body('policy', '\n    next: policy'), 'content/errors/x.mdx').problems.map(formatProblem)).toEqual([
+      'content/errors/x.mdx: cause "old-server": field "confirms.0.next": `next:` belongs to a rulesOut rule (where to go when this cause is ruled out)',
     ]);
   });
 
