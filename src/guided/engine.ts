@@ -139,8 +139,11 @@ class Evaluation {
   }
 
   private proofOf(line: number, from = 0, to?: number): Proof {
-    const text = clip(this.lines[line - 1] ?? '', PROOF_CHARS);
-    return { line, text, from: Math.min(from, text.length), to: Math.min(to ?? text.length, text.length) };
+    const full = this.lines[line - 1] ?? '';
+    const text = clip(full, PROOF_CHARS);
+    // A cut line ends in "…", which is not part of the paste: the highlight stops before it.
+    const end = text.length < full.length ? text.length - 1 : text.length;
+    return { line, text, from: Math.min(from, end), to: Math.min(to ?? end, end) };
   }
 
   private firstMatch(source: string): Proof | null {

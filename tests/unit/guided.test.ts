@@ -171,6 +171,17 @@ describe('guided data: lint and build', () => {
     ]);
   });
 
+  it("a proof on a line longer than the box shows is highlighted within the shown part, never over the '…'", () => {
+    const body = '<Cause id="old-server" title="x">\n\n```verdict\ncheck: text\nrun: ssh host\nconfirms:\n  - match: "peer offered: *sha1"\n    say: old server\nrulesOut:\n  - match: "modern"\n    say: not old\n```\n\n</Cause>\n';
+    const [v] = extractGuided(body, 'content/errors/x.mdx').causes[0].verdicts;
+    const line = `ssh: handshake failed: ${'x'.repeat(280)} peer offered: [diffie-hellman-group14-sha1]`;
+    const { verdict, proof } = evaluateCheck(v, line);
+    expect(verdict).toBe('confirmed');
+    expect(proof!.text.endsWith('…')).toBe(true);
+    expect(proof!.to).toBeLessThan(proof!.text.length);
+    expect(line).toContain(proof!.text.slice(proof!.from, proof!.to));
+  });
+
   it('the Markdown twin leaves the verdict blocks out', () => {
     const a = articles.find((x) => x.id === 'connection-refused')!;
     const md = articleMarkdown({ id: a.id, data: a.data, body: a.body }, { siteUrl: 'https://example.com/' });
