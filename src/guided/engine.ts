@@ -25,6 +25,7 @@ export interface RuleData {
   none?: Condition;
   match?: string;
   absent?: string;
+  also?: string;
   empty?: true;
   say: string;
   /** rulesOut only: where this answer points, instead of the block's `next`. */
@@ -125,6 +126,7 @@ class Evaluation {
       if (!found) return undefined;
       proof = found;
     }
+    if (rule.also !== undefined && this.firstMatch(rule.also) === null) return undefined;
     if (rule.absent !== undefined && this.firstMatch(rule.absent) !== null) return undefined;
     return { rule: index, say: rule.say, proof };
   }

@@ -22,6 +22,8 @@ export const ruleSchema = z
     match: z.string().optional(),
     /** No line matches this pattern (and the output is not empty). */
     absent: z.string().optional(),
+    /** Beside `match:`, another line must match this pattern too (two lines that decide only together). */
+    also: z.string().optional(),
     /** The command printed nothing (the box offers an "It printed nothing" button). */
     empty: z.literal(true).optional(),
     /** The one-line answer the reader sees. */
@@ -40,7 +42,8 @@ export const ruleSchema = z
     for (const key of ['when', 'none'] as const) {
       if (rule[key] && Object.keys(rule[key]!).length === 0) ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}:\` names no fact` });
     }
-    for (const key of ['match', 'absent'] as const) {
+    if (rule.also !== undefined && rule.match === undefined) ctx.addIssue({ code: 'custom', path: ['also'], message: '`also:` needs a `match:` beside it' });
+    for (const key of ['match', 'absent', 'also'] as const) {
       if (rule[key] === undefined) continue;
       const compiled = compilePattern(rule[key]);
       if ('error' in compiled) ctx.addIssue({ code: 'custom', path: [key], message: compiled.error });

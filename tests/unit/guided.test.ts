@@ -182,6 +182,17 @@ describe('guided data: lint and build', () => {
     expect(line).toContain(proof!.text.slice(proof!.from, proof!.to));
   });
 
+  it('`also:` needs a second line beside the match, and needs a match', () => {
+    const body = (rule: string) => `<Cause id="key-body" title="x">\n\n\`\`\`verdict\ncheck: text\nrun: ssh-keygen -y -f KEY\nconfirms:\n${rule}\n    say: body damaged\nrulesOut:\n  - match: "ssh-ed25519 AAAA"\n    say: loads\n\`\`\`\n\n</Cause>\n`;
+    const [v] = extractGuided(body('  - match: "BEGIN OPENSSH"\n    also: "error in libcrypto"'), 'content/errors/x.mdx').causes[0].verdicts;
+    expect(evaluateCheck(v, '-----BEGIN OPENSSH PRIVATE KEY-----\nLoad key "k": error in libcrypto').verdict).toBe('confirmed');
+    expect(evaluateCheck(v, '-----BEGIN OPENSSH PRIVATE KEY-----').verdict).toBe('cant-tell');
+    expect(evaluateCheck(v, 'Load key "k.pub": error in libcrypto').verdict).toBe('cant-tell');
+    expect(extractGuided(body('  - when: { port: 22 }\n    also: "libcrypto"').replace('check: text', 'check: listeners'), 'content/errors/x.mdx').problems.map(formatProblem)).toEqual([
+      'content/errors/x.mdx: cause "key-body": field "confirms.0.also": `also:` needs a `match:` beside it',
+    ]);
+  });
+
   it('the Markdown twin leaves the verdict blocks out', () => {
     const a = articles.find((x) => x.id === 'connection-refused')!;
     const md = articleMarkdown({ id: a.id, data: a.data, body: a.body }, { siteUrl: 'https://example.com/' });
