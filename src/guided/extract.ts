@@ -73,14 +73,16 @@ export function compileCauses(raw: readonly RawCause[], file: string): { causes:
       const { block, problems: found } = parseVerdictYaml(yaml);
       problems.push(...found.map((p) => ({ file, cause: c.id, ...p })));
       if (!block) continue;
-      let next: string | null = ids[index + 1] ?? null;
-      if (block.next === c.id) problems.push({ file, cause: c.id, field: 'next', message: 'a cause cannot be its own next cause' });
-      else if (block.next !== undefined && !ids.includes(block.next)) problems.push({ file, cause: c.id, field: 'next', message: `"${block.next}" is not a cause of this article (causes: ${ids.join(', ')})` });
-      else if (block.next !== undefined) next = block.next;
-      block.rulesOut.forEach((rule, i) => {
-        if (rule.next === c.id) problems.push({ file, cause: c.id, field: `rulesOut.${i}.next`, message: 'a cause cannot be its own next cause' });
-        else if (rule.next !== undefined && !ids.includes(rule.next)) problems.push({ file, cause: c.id, field: `rulesOut.${i}.next`, message: `"${rule.next}" is not a cause of this article (causes: ${ids.join(', ')})` });
-      });
+      /** Whether `target` (a block's or a rulesOut rule's `next`) names another cause of this article. */
+      const validNext = (target: string | undefined, field: string): target is string => {
+        if (target === undefined) return false;
+        if (target === c.id) problems.push({ file, cause: c.id, field, message: 'a cause cannot be its own next cause' });
+        else if (!ids.includes(target)) problems.push({ file, cause: c.id, field, message: `"${target}" is not a cause of this article (causes: ${ids.join(', ')})` });
+        else return true;
+        return false;
+      };
+      const next = validNext(block.next, 'next') ? block.next! : (ids[index + 1] ?? null);
+      block.rulesOut.forEach((rule, i) => validNext(rule.next, `rulesOut.${i}.next`));
       verdicts.push({ ...block, cause: c.id, next });
     }
     return { id: c.id, title: c.title, hasCheck: c.hasCheck, verdicts };

@@ -38,4 +38,3 @@ export const aboutOtherUnits = (templateUnits: readonly string[], lineUnits: rea
  */
 const OTHER_TOOL_LABEL_RE = /^["'`]?(?:-?[\w./-]{1,100}(?:\[\d{1,10}\])?: )?(?:line \d{1,7}: )?(?:(?:cd|source|\.): |(?:ls|cp|mv|rm|rmdir|mkdir|cat|ln|touch|chmod|chown|stat|tar): (?:cannot|can't) )/;
 export const labelledByOtherTool = (line: string) => OTHER_TOOL_LABEL_RE.test(line);
-
