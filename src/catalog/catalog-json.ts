@@ -16,6 +16,7 @@ export function catalogJson(articles: { id: string; data: ArticleData }[], base:
       kind: data.kind,
       summary: data.summary,
       messages: listedMessages(data.messages),
+      symptoms: data.symptoms,
       aliases: data.aliases,
     }));
 }

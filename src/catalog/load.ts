@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, isArticleId, type ArticleData } from './schema.ts';
+import { symptomWords } from '../matcher/symptoms.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const ARTICLES_DIR = join(ROOT, 'content/errors');
@@ -71,7 +72,15 @@ export function catalogProblems(articles: Article[], contract?: string[]): Artic
   const problems: ArticleError[] = [];
   const ids = new Set(articles.map((a) => a.id));
   const aliasOwner = new Map<string, string>();
+  // A phrase two articles claim would guess whichever comes first: it means neither.
+  const symptomOwner = new Map<string, string>();
   for (const a of articles) {
+    a.data.symptoms.forEach((phrase, i) => {
+      const key = symptomWords(phrase).map((w) => w.stem).join(' ');
+      const other = symptomOwner.get(key);
+      if (other && other !== a.id) problems.push(new ArticleError(a.file, `symptoms.${i}`, `"${phrase}" is also a symptom of ${other}: a phrase must mean one failure`));
+      symptomOwner.set(key, a.id);
+    });
     for (const [field, list] of [
       ['outranks', a.data.outranks],
       ['related', a.data.related.map((r) => r.id)],

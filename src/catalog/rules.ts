@@ -1,6 +1,6 @@
 /**
  * Matcher rules derived from article frontmatter. The rules are never written by hand: an
- * article's `messages`, `stage`, `kind` and `outranks` are the whole routing contract.
+ * article's `messages`, `stage`, `kind`, `symptoms` and `outranks` are the whole routing contract.
  */
 import type { Rule } from '../matcher/types.ts';
 import { loadArticles } from './load.ts';
@@ -20,6 +20,7 @@ export function toRules(articles: readonly { id: string; data: ArticleData }[]):
     stalls: data.messages.filter((m) => m.stall).map((m) => m.text),
     prompts: data.messages.filter((m) => m.prompt).map((m) => m.text),
     promptClaims: [...new Set(data.messages.flatMap((m) => m.prompt ?? []))],
+    symptoms: [...(data.symptoms ?? [])],
     outranks: [...(data.outranks ?? [])],
   }));
 }

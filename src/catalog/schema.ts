@@ -113,6 +113,14 @@ export const messageSchema = z
   })
   .strict();
 
+/**
+ * A reader's own words for the failure (`ssh times out`, `password is not accepted`): two to six
+ * plain lower-case words, no punctuation but an apostrophe, so nobody writes a pattern into one.
+ */
+const symptom = z
+  .string()
+  .regex(/^[a-z0-9']+(?: [a-z0-9']+){1,5}$/, 'a symptom is 2–6 lower-case words separated by single spaces (letters, digits, apostrophes)');
+
 export const relatedSchema = z
   .object({
     id: articleId,
@@ -143,6 +151,12 @@ export const articleSchema = z
       .refine((ms) => !ms[0]?.shared, 'the first (primary) message must be one only SSH prints, not `shared`')
       .refine((ms) => !ms[0]?.guess && !ms[0]?.stall, 'the first (primary) message must be a real wording, not a `guess` shape or a `stall` line')
       .refine((ms) => !ms[0]?.prompt, 'the first (primary) message must be a failure, not a `prompt`'),
+    /**
+     * How readers describe this failure when they paste no message, in their own words: the paste
+     * box guesses this article, at low confidence, from a typed sentence about SSH with these words
+     * in order (a few others may come between). Only phrases that mean this failure and no other.
+     */
+    symptoms: z.array(symptom).default([]),
     /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
     outranks: z.array(articleId).default([]),
     related: z.array(relatedSchema).default([]),

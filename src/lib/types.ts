@@ -49,6 +49,8 @@ export interface ArticleInfo {
   summary: string;
   /** Every known wording, `{placeholder}`s for what varies; `shared`: non-SSH programs print it too (the matcher uses it only in a paste about SSH). */
   messages: { text: string; from: string; shared?: boolean }[];
+  /** How readers describe the failure in their own words (`ssh times out`): search terms, not messages. */
+  symptoms: string[];
   /** Former ids; each still resolves to this article. */
   aliases: string[];
 }

@@ -4,12 +4,14 @@
  * 22`). fuse.js's basic build does the approximate string search; on top of it a word-overlap check
  * on stems (stem.ts) requires the input to share at least one SSH-specific word (allowing a typo)
  * with the entry, so `hello world`, a stack trace or `npm ERR!` give nothing; in a sentence each
- * word counts by how few rules use it.
+ * word counts by how few rules use it. A sentence with no message in it may still say an article's
+ * `symptoms` phrase (`the password isn't accepted`, symptoms.ts).
  */
 import Fuse from 'fuse.js/basic';
 import { SSH_CONTEXT_RE } from './context.ts';
 import { aboutOtherUnits, programNames, unitsIn } from './names.ts';
-import { joinTimeout, stem } from './stem.ts';
+import { joinTimeout, stem, typos, within } from './stem.ts';
+import { SymptomIndex } from './symptoms.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
 interface Entry {
@@ -89,30 +91,16 @@ export function proseAboutSsh(text: string): boolean {
   return isProse(sample) && SSH_CONTEXT_RE.test(sample.replace(URL_RE, ' '));
 }
 
-/** Whether the edit distance between `a` and `b` is at most `max` (gives up as soon as a row exceeds it). */
-function within(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = new Uint8Array(b.length + 1).map((_, j) => j);
-  let cur = new Uint8Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return false;
-    [prev, cur] = [cur, prev];
-  }
-  return prev[b.length] <= max;
-}
+/**
+ * A symptom phrase's guess: 0.5 of the cap and 0.1 more a word, so `ssh timeout` (2 words) is less
+ * sure than `password is not accepted` (3), and a phrase of five words reaches the cap.
+ */
+const SYMPTOM_BASE = 0.5;
+const SYMPTOM_PER_WORD = 0.1;
 
 /** Entries fuse.js scores for one query: more only reorders guesses far below the first few. */
 const MAX_SIMILARITY_SCORED = 10;
 
-/** Typos tolerated in a word: none below 5 letters, one up to 7, two from 8. */
-const typos = (w: string) => (w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0);
 
 /** A fuzzy index over all message templates (placeholders removed) and titles. */
 export class FuzzyIndex {
@@ -131,6 +119,8 @@ export class FuzzyIndex {
    * when the text names the tool, the part of its title before the colon.
    */
   private tools: (Set<string> | null)[];
+  /** The articles' `symptoms`: how readers describe each failure in their own words. */
+  private symptoms: SymptomIndex;
 
   constructor(rules: readonly Rule[], opts: FuzzyOptions = {}) {
     this.kinds = rules.map((r) => r.kind);
@@ -138,6 +128,7 @@ export class FuzzyIndex {
       const tool = r.kind === 'wrapper' && r.title.includes(':') ? new Set(wordsOf(r.title.slice(0, r.title.indexOf(':')))) : null;
       return tool?.size ? tool : null;
     });
+    this.symptoms = new SymptomIndex(rules.map((r) => r.symptoms));
     this.opts = { maxLines: 3, maxChars: 300, threshold: 0.7, maxConfidence: 0.6, minConfidence: 0.3, ...opts };
     rules.forEach((r, i) => {
       const texts = [
@@ -232,12 +223,6 @@ export class FuzzyIndex {
 
   /** Candidates for a short query, best first, distinct rules (the caller adds evidence). */
   search(query: string, limit: number, inProseAboutSsh = false): { rule: number; confidence: number }[] {
-    const qWords = [...new Set(wordsOf(query))];
-    if (qWords.length === 0) return [];
-    const qLetters = qWords.reduce((n, w) => n + w.length, 0);
-    // Which vocabulary words each query word matched; entries sharing none are never scored.
-    const resolved = qWords.map((q) => ({ q, words: new Set(this.resolve(q)) }));
-    if (!resolved.some((r) => r.words.size > 0 && !GENERIC.has(r.q))) return [];
     // A sentence around the error (`ssh keeps saying conection timed out from the office wifi`):
     // most of it is not the message, so it is matched the other way round (the entry's words in
     // the sentence), but only when the sentence names SSH, or everyday text would match too.
@@ -246,8 +231,54 @@ export class FuzzyIndex {
     const aboutSsh = SSH_CONTEXT_RE.test(prose);
     // A sentence of a paste about SSH need not name SSH itself: the paste around it does.
     const sentenceAboutSsh = aboutSsh || inProseAboutSsh;
-    const plainQuery = plainWords(query);
     const otherSubject = OTHER_SUBJECT_RE.test(prose);
+    const qWords = [...new Set(wordsOf(query))];
+    const said = new Set(qWords);
+    const best = new Map<number, number>(); // rule → best confidence
+    // How readers describe a failure in their own words (`the password is not accepted`), only in
+    // a sentence about SSH; a phrase of more words is surer.
+    if (sentenceAboutSsh && !otherSubject) {
+      for (const s of this.symptoms.find(prose)) {
+        if (this.toolNamed(s.rule, said)) best.set(s.rule, this.opts.maxConfidence * Math.min(1, SYMPTOM_BASE + SYMPTOM_PER_WORD * s.words) * this.kindWeight(s.rule));
+      }
+    }
+    this.fromMessages(query, limit, best, { qWords, said, aboutSsh, sentenceAboutSsh, otherSubject });
+    // Ties go to the earlier rule.
+    return [...best]
+      .map(([rule, score]) => ({ rule, score }))
+      .filter((c) => c.score >= this.opts.minConfidence)
+      .sort((a, b) => b.score - a.score || a.rule - b.rule)
+      .slice(0, limit)
+      .map(({ rule, score }) => ({ rule, confidence: Math.round(score * 100) / 100 }));
+  }
+
+  /** A wrapper article's tool is named in the query (always true for other articles). */
+  private toolNamed(rule: number, said: ReadonlySet<string>): boolean {
+    const tool = this.tools[rule];
+    return !tool || [...tool].some((w) => said.has(w));
+  }
+
+  /**
+   * A tool's summary article (`kind: wrapper`) repeats words of the SSH messages it wraps: on equal
+   * evidence a guess prefers the error article.
+   */
+  private kindWeight(rule: number): number {
+    return this.kinds[rule] === 'error' ? 1 : 0.9;
+  }
+
+  /** Scores the message templates and titles whose words the query shares into `best`. */
+  private fromMessages(
+    query: string,
+    limit: number,
+    best: Map<number, number>,
+    { qWords, said, aboutSsh, sentenceAboutSsh, otherSubject }: { qWords: string[]; said: ReadonlySet<string>; aboutSsh: boolean; sentenceAboutSsh: boolean; otherSubject: boolean },
+  ): void {
+    if (qWords.length === 0) return;
+    const qLetters = qWords.reduce((n, w) => n + w.length, 0);
+    // Which vocabulary words each query word matched; entries sharing none are never scored.
+    const resolved = qWords.map((q) => ({ q, words: new Set(this.resolve(q)) }));
+    if (!resolved.some((r) => r.words.size > 0 && !GENERIC.has(r.q))) return;
+    const plainQuery = plainWords(query);
     // The same sentence about another program (`'Get-Service' is not recognized as …`, `bash: wp:
     // command not found`) is not it.
     const named = new Set(programNames(query));
@@ -256,15 +287,13 @@ export class FuzzyIndex {
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
     // costly part) only scores those. Its score for an entry does not depend on the others.
-    const said = new Set(qWords);
     const passed: { e: Entry; queryCoverage: number; entryCoverage: number; sentenceCoverage: number; typedMessage: boolean }[] = [];
     for (const i of pool) {
       const e = this.entries[i];
       if (e.shared && !aboutSsh) continue;
       if (named.size && e.names.length && !e.names.some((n) => named.has(n))) continue;
       if (aboutOtherUnits(e.units, units)) continue;
-      const tool = this.tools[e.rule];
-      if (tool && ![...tool].some((w) => said.has(w))) continue;
+      if (!this.toolNamed(e.rule, said)) continue;
       const inEntry = new Set(e.words);
       let letters = 0;
       let specific = false;
@@ -293,11 +322,9 @@ export class FuzzyIndex {
     // what separates `permission denied publickey` from `Permission denied (publickey,password)`.
     // In a sentence, how much of the message is there is what counts; the rest is the reader's words.
     // A message typed out word for word beats the messages it merely resembles.
-    // A tool's summary article (`kind: wrapper`) repeats words of the SSH messages it wraps: on
-    // equal evidence a guess prefers the error article.
     const scored = passed.map((p) => {
       const verbatim = p.e.whole !== undefined && ` ${plainQuery} `.includes(` ${p.e.whole} `) ? 0.1 : 0;
-      const kind = this.kinds[p.e.rule] === 'error' ? 1 : 0.9;
+      const kind = this.kindWeight(p.e.rule);
       const similarityWeight = p.typedMessage ? 0.4 : 0.2;
       const words = verbatim + (p.typedMessage ? 0.35 * p.queryCoverage + 0.25 * p.entryCoverage : 0.8 * p.sentenceCoverage);
       return { e: p.e, kind, words, similarityWeight, bound: this.opts.maxConfidence * Math.min(1, words + similarityWeight) * kind };
@@ -305,7 +332,6 @@ export class FuzzyIndex {
     // fuse.js costs ~0.05 ms an entry: it scores only the entries whose words say most, best first,
     // and skips any that could no longer reach the `limit` rules already found.
     scored.sort((a, b) => b.bound - a.bound || a.e.rule - b.e.rule);
-    const best = new Map<number, number>(); // rule → best confidence
     const floor = () => (best.size < limit ? 0 : [...best.values()].sort((a, b) => b - a)[limit - 1]);
     for (const c of scored.slice(0, MAX_SIMILARITY_SCORED)) {
       if (c.bound < floor() || c.bound <= (best.get(c.e.rule) ?? 0)) continue;
@@ -314,12 +340,5 @@ export class FuzzyIndex {
       const score = this.opts.maxConfidence * Math.min(1, c.words + c.similarityWeight * similarity) * c.kind;
       if (score > (best.get(c.e.rule) ?? 0)) best.set(c.e.rule, score);
     }
-    // Ties go to the earlier rule.
-    return [...best]
-      .map(([rule, score]) => ({ rule, score }))
-      .filter((c) => c.score >= this.opts.minConfidence)
-      .sort((a, b) => b.score - a.score || a.rule - b.rule)
-      .slice(0, limit)
-      .map(({ rule, score }) => ({ rule, confidence: Math.round(score * 100) / 100 }));
   }
 }

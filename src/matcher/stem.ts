@@ -1,7 +1,7 @@
 /**
- * Word stems for the two passes that compare words rather than exact templates (fuzzy.ts,
- * fragments.ts): a reader retyping a message changes its word forms (`times out`, `refuses`,
- * `for method 'publickey'`), which a stem absorbs.
+ * Word stems and the typo allowance for the passes that compare words rather than exact templates
+ * (fuzzy.ts, fragments.ts, symptoms.ts): a reader retyping a message changes its word forms (`times
+ * out`, `refuses`, `for method 'publickey'`), which a stem absorbs, and mistypes a few letters.
  */
 
 /**
@@ -27,6 +27,27 @@ export function stem(w: string): string {
   return w.length >= 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }
 
-
 /** `times out`, `timing out`, `time-out`, `timed out`: one word, as people type it either way (`Connection time out`). */
 export const joinTimeout = (s: string) => s.replace(/\btim(?:e|es|ed|ing)[ -]?out\b/gi, 'timeout');
+
+/** Whether the edit distance between `a` and `b` is at most `max` (gives up as soon as a row exceeds it). */
+export function within(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  let prev = new Uint8Array(b.length + 1).map((_, j) => j);
+  let cur = new Uint8Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return false;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] <= max;
+}
+
+/** Typos tolerated in a word: none below 5 letters, one up to 7, two from 8. */
+export const typos = (w: string) => (w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0);

@@ -43,6 +43,11 @@ export interface Rule {
    */
   prompts?: string[];
   promptClaims?: string[];
+  /**
+   * How readers describe this failure in their own words when they paste no message (`ssh times
+   * out`, `password is not accepted`): a low-confidence guess in a typed sentence about SSH.
+   */
+  symptoms?: string[];
   /** Ids this rule beats when both match one paste. */
   outranks: string[];
 }

@@ -80,6 +80,9 @@ describe('article schema', () => {
     [{ ...good, messages: [{ text: 'ssh: connect to host {host}' }] }, 'messages.0.from'],
     [{ ...good, related: [{ id: 'Not An Id', clue: 'a clue that is long enough' }] }, 'related.0.id'],
     [{ ...good, messages: [{ text: 'dial tcp {addr}:{port}: i/o timeout', from: 'Go', shared: true }] }, 'messages'],
+    [{ ...good, symptoms: ['Times Out'] }, 'symptoms.0'],
+    [{ ...good, symptoms: ['timeout'] }, 'symptoms.0'],
+    [{ ...good, symptoms: ['ssh: times out'] }, 'symptoms.0'],
     [{ ...good, extra: true }, ''],
   ])('a broken article names the file and the field (%#)', (frontmatter, field) => {
     expect(() => article(frontmatter)).toThrow(FILE);
@@ -107,6 +110,14 @@ describe('article schema', () => {
     expect(messages).toContain(`${FILE}: field "related.0": "missing-one" is not the id of any article`);
     expect(messages).toContain(`${FILE}: field "outranks.0": an article cannot refer to itself`);
     expect(catalogProblems([a], ['other-id']).map((p) => p.message).join('\n')).toContain('not in content/ids.tsv');
+  });
+
+  it('a symptom phrase means one failure: two articles claiming it (in any word form) is an error', () => {
+    const one = article({ ...good, symptoms: ['password not accepted'] });
+    const other = { ...article({ ...good, symptoms: ['passwords not accepted'] }), id: 'other-error', file: 'content/errors/other-error.mdx' };
+    expect(catalogProblems([one, other]).map((p) => p.message)).toContain(
+      'content/errors/other-error.mdx: field "symptoms.0": "passwords not accepted" is also a symptom of example-error: a phrase must mean one failure',
+    );
   });
 });
 

@@ -375,3 +375,37 @@ describe('typed and retyped text', () => {
     expect(bestId('curl: (7) Failed to connect to localhost port 80: Connection refused')).toBeNull();
   });
 });
+
+describe("a reader's own words for the failure (an article's `symptoms`)", () => {
+  const described = createMatcher([
+    ...RULES.map((r) =>
+      r.id === 'timed-out' ? { ...r, symptoms: ['ssh timeout'] } : r.id === 'password' ? { ...r, symptoms: ['password not accepted', 'access denied', 'password permission denied'] } : r,
+    ),
+    rule({ id: 'mismatch', title: 'Host key changed', stage: 'hostkey', stageRank: 5, messages: ['Host key for {host} has changed and you have requested strict checking.'], symptoms: ['host key changed'] }),
+  ]);
+  const guess = (s: string) => described.match(s).best;
+
+  it('a sentence about SSH with no message in it is guessed from the phrase, at low confidence', () => {
+    expect(guess('Ping looks good but ssh timeout.')?.id).toBe('timed-out');
+    expect(guess('Ping looks good but ssh timeout.')?.via).toBe('fuzzy');
+    expect(guess('Ping looks good but ssh timeout.')!.confidence).toBeLessThanOrEqual(0.6);
+    expect(guess('Since the update the host key of my pi has changed when I ssh to it')?.id).toBe('mismatch');
+  });
+  it("the phrase's words in order, a few of the reader's own between, negations however spelt, typos and word forms allowed", () => {
+    expect(guess("I ssh to the box but the password I set isn't accepted")?.id).toBe('password');
+    expect(guess('ssh to the box: the password i set doesnt get accepted')?.id).toBe('password');
+    expect(guess('I can ssh to it but not log in (tried root/root => acces denied)')?.id).toBe('password');
+    expect(guess('Over ssh, with the default password the pi says permission denied')?.id).toBe('password');
+    // Too far apart, or in the other order, the words are not the phrase.
+    expect(guess('I ssh in with my password; is it normal that the motd is not what I expected, and then accepted?')?.id).not.toBe('password');
+    expect(guess('I accepted the host key over ssh and now my password')?.id).not.toBe('password');
+  });
+  it('only in a sentence or paste about SSH, never about another subject', () => {
+    expect(guess('The password is not accepted')).toBeNull();
+    expect(guess('The database password is not accepted over ssh')).toBeNull();
+    expect(guess('Our website login: access denied for every user')).toBeNull();
+  });
+  it('an exact message still decides over a phrase', () => {
+    expect(guess('ssh timeout\nssh: connect to host example.com port 22: Connection refused')?.id).toBe('refused');
+  });
+});

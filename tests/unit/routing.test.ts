@@ -1,7 +1,8 @@
 /**
  * Routing against the real catalog: every fixture in tests/fixtures/pastes/<id>/*.txt must route
- * to <id> as its top answer (`none/` must give no answer), and every article needs at least two
- * fixtures. One test per fixture, named by its path, so a failure says which paste broke.
+ * to <id> as its top answer (`none/` must give no answer), every article needs at least two
+ * fixtures, and every `symptoms` phrase, typed in a sentence, leads to its article. One test per
+ * fixture or phrase, named by it, so a failure says which one broke.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -61,6 +62,17 @@ describe('routing', () => {
         : `null (${r.notice})`;
       expect(got, detail).toBe(id === 'none' ? null : id);
     });
+  }
+
+  // Each phrase an article lists as a reader's own words must lead there when typed in a sentence
+  // about SSH: a phrase another article's words outscore is a phrase that never answers.
+  for (const r of rules) {
+    for (const phrase of r.symptoms ?? []) {
+      it(`symptom of ${r.id}: "${phrase}"`, () => {
+        const typed = `Since this morning, ssh from my laptop says ${phrase} and nothing else.`;
+        expect(matcher.match(typed).best?.id ?? null, typed).toBe(r.id);
+      });
+    }
   }
 
   it('fixture folders are article ids (or none)', () => {

@@ -1,0 +1,93 @@
+/**
+ * How readers describe a failure when they paste no message (`ssh just times out`, `it doesn't
+ * accept my password`, `the host key has changed`): each article's `symptoms` phrases, found in a
+ * typed sentence as their words in order, with a few of the reader's own words between (`the
+ * password I set is not accepted`). Words are compared as stems, with fuzzy.ts's typo allowance.
+ * Whether a sentence is about SSH at all is the caller's decision (fuzzy.ts).
+ */
+import { joinTimeout, stem, typos, within } from './stem.ts';
+
+/** Words of the reader's own allowed between two words of a phrase. */
+const MAX_GAP = 4;
+
+/**
+ * `doesn't`, `can't`, `wont`, `cannot`: a negation is a word of its own (`not`), so that `does not
+ * accept` and `doesn't accept` read alike, with or without the apostrophe.
+ */
+const CONTRACTION_RE = /\b(do|does|did|is|was|are|were|could|would|should|has|have|had|ca|wo|ai)n['’]?t\b/gi;
+const CANNOT_RE = /\bcannot\b/gi;
+
+/** A word as typed and as its stem: forms meet on the stem, typos on the word as typed (`acces`). */
+export interface Word {
+  typed: string;
+  stem: string;
+}
+
+/** A phrase or a sentence as its words, negations spelt out. */
+export function symptomWords(s: string): Word[] {
+  const spelt = joinTimeout(s.replace(CANNOT_RE, 'can not').replace(CONTRACTION_RE, '$1 not'));
+  return (spelt.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((typed) => ({ typed, stem: stem(typed) }));
+}
+
+/** Whether a sentence word is a phrase word: the same stem, or the phrase word mistyped. */
+const sameWord = (said: Word, word: Word) => said.stem === word.stem || (said.typed.length >= 5 && within(said.typed, word.typed, typos(word.typed)));
+
+interface Phrase {
+  rule: number;
+  /** Keys into the vocabulary, in order. */
+  words: string[];
+}
+
+/** Every article's symptom phrases, compiled once. */
+export class SymptomIndex {
+  private phrases: Phrase[] = [];
+  /** Distinct words of all phrases by their typed form: a sentence word is resolved against these once. */
+  private vocabulary = new Map<string, Word>();
+
+  constructor(symptoms: readonly (readonly string[] | undefined)[]) {
+    symptoms.forEach((list, rule) => {
+      for (const s of list ?? []) {
+        const words = symptomWords(s);
+        if (words.length === 0) continue;
+        this.phrases.push({ rule, words: words.map((w) => w.typed) });
+        for (const w of words) this.vocabulary.set(w.typed, w);
+      }
+    });
+  }
+
+  /**
+   * The phrases a sentence says, as rule and number of words (more words, surer), best first, one
+   * per rule.
+   */
+  find(sentence: string): { rule: number; words: number }[] {
+    if (this.phrases.length === 0) return [];
+    const said = symptomWords(sentence);
+    // Where each phrase word occurs in the sentence: itself or a mistyped form.
+    const at = new Map<string, number[]>();
+    for (const [key, w] of this.vocabulary) {
+      const hits: number[] = [];
+      said.forEach((s, i) => {
+        if (sameWord(s, w)) hits.push(i);
+      });
+      if (hits.length) at.set(key, hits);
+    }
+    const best = new Map<number, number>();
+    for (const p of this.phrases) {
+      if ((best.get(p.rule) ?? 0) >= p.words.length || !p.words.every((w) => at.has(w))) continue;
+      if (inOrder(p.words, at)) best.set(p.rule, p.words.length);
+    }
+    return [...best].map(([rule, words]) => ({ rule, words })).sort((a, b) => b.words - a.words || a.rule - b.rule);
+  }
+}
+
+/** Whether the words occur in this order, each at most MAX_GAP words after the one before. */
+function inOrder(words: readonly string[], at: ReadonlyMap<string, number[]>): boolean {
+  // Positions reachable for the phrase so far; a word repeated in the sentence may start it anywhere.
+  let reach = at.get(words[0])!;
+  for (const w of words.slice(1)) {
+    const next = at.get(w)!.filter((i) => reach.some((r) => i > r && i - r - 1 <= MAX_GAP));
+    if (next.length === 0) return false;
+    reach = next;
+  }
+  return true;
+}
