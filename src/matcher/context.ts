@@ -27,6 +27,25 @@ export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramik
 const ANSIBLE_UNREACHABLE_RE = /UNREACHABLE! =>|\]: UNREACHABLE!/;
 const NOT_SSH_TRANSPORT_RE = /http|winrm|wsman|psrp|docker|podman|kubectl|\blx[cd]\b|:598[56]\b|port=598[56]\b/i;
 
+/**
+ * What a sentence is about when it is not SSH (`The database connection timed out`, `connecting to
+ * MongoDB via SSH … "Authentication failed"`): its words may still cover an SSH message, or be one
+ * of the bare guesses (`Authentication failed`), so it gets no guess even when it names SSH as well.
+ */
+const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo\w*|redis|https?|curl|wget|docker|kubectl|kubernetes|npm|yarn|pip|browser|website|api|smtp|ftps?|ftp_\w+)\b/i;
+/** Links say where the reader read about it (`https://docs.example.io/…`), not what the sentence is about. */
+export const LINK_RE = /\bhttps?:\/\/\S+/gi;
+export const aboutOtherSubject = (sentence: string) => OTHER_SUBJECT_RE.test(sentence.replace(LINK_RE, ' '));
+
+/**
+ * The ports of databases and caches (MySQL 3306, PostgreSQL 5432, MongoDB 27017, Redis 6379, SQL
+ * Server 1433, Oracle 1521): a socket error every program prints (`connect ECONNREFUSED
+ * 127.0.0.1:27017`) about one of them is the database driver's, even in a paste about the SSH tunnel
+ * to that database; no SSH article explains a database that refused.
+ */
+const DATABASE_PORT_RE = /(?::|\bport )(?:3306|5432|27017|6379|1433|1521)\b/i;
+export const namesDatabasePort = (line: string) => DATABASE_PORT_RE.test(line);
+
 export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): boolean {
   if (hits.some((h) => !h.template.shared)) return true;
   let unreachable = false;

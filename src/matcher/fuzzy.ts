@@ -8,7 +8,7 @@
  * `symptoms` phrase (`the password isn't accepted`, symptoms.ts).
  */
 import Fuse from 'fuse.js/basic';
-import { SSH_CONTEXT_RE } from './context.ts';
+import { aboutOtherSubject, LINK_RE, SSH_CONTEXT_RE } from './context.ts';
 import { aboutOtherUnits, programNames, unitsIn } from './names.ts';
 import { joinTimeout, stem, typos, within } from './stem.ts';
 import { SymptomIndex } from './symptoms.ts';
@@ -52,22 +52,14 @@ const GENERIC = new Set('permission permissions denied found directory such acce
  */
 const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]|\b(?:HOST|IP|PATH)\d{1,9}\b/i;
 
-/**
- * What a typed sentence is about when it is not SSH (`The database connection timed out`): its
- * words may still cover most of an SSH message, so it gets no guess unless it names SSH as well.
- */
-const OTHER_SUBJECT_RE = /\b(?:database|sql|postgres\w*|psql|mysql|mariadb|mongo\w*|redis|https?|curl|wget|docker|kubectl|kubernetes|npm|yarn|pip|browser|website|api|smtp|ftps?|ftp_\w+)\b/i;
-
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
-/** Links say where the reader read about it (`docs.example.io/service/cli/cron`), not what failed. */
-const URL_RE = /\bhttps?:\/\/\S+/gi;
 /** `public key` and `publickey`, `host key` and `hostkey`: one word either way. */
 const SPLIT_COMPOUND_RE = /\b(public|host)[ _-]key/gi;
 
 const wordsOf = (s: string) =>
-  (joinTimeout(s.replace(URL_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key')).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
+  (joinTimeout(s.replace(LINK_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key')).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
     .filter((w) => w.length >= 3 && !STOP.has(w))
     .map(stem);
 
@@ -88,7 +80,7 @@ const PROSE_SAMPLE_CHARS = 4000;
  */
 export function proseAboutSsh(text: string): boolean {
   const sample = text.slice(0, PROSE_SAMPLE_CHARS);
-  return isProse(sample) && SSH_CONTEXT_RE.test(sample.replace(URL_RE, ' '));
+  return isProse(sample) && SSH_CONTEXT_RE.test(sample.replace(LINK_RE, ' '));
 }
 
 /**
@@ -176,7 +168,7 @@ export class FuzzyIndex {
    */
   acceptsSentence(sentence: string, inProseAboutSsh = false): boolean {
     if (sentence.length > this.opts.maxChars || this.fromOtherProgram(sentence)) return false;
-    if (isProse(sentence) && SSH_CONTEXT_RE.test(sentence.replace(URL_RE, ' '))) return true;
+    if (isProse(sentence) && SSH_CONTEXT_RE.test(sentence.replace(LINK_RE, ' '))) return true;
     return inProseAboutSsh && (sentence.match(/[a-z]{2,}/gi)?.length ?? 0) >= 3;
   }
 
@@ -227,11 +219,11 @@ export class FuzzyIndex {
     // most of it is not the message, so it is matched the other way round (the entry's words in
     // the sentence), but only when the sentence names SSH, or everyday text would match too.
     // What the sentence is about is in its words, not in the links it cites.
-    const prose = query.replace(URL_RE, ' ');
+    const prose = query.replace(LINK_RE, ' ');
     const aboutSsh = SSH_CONTEXT_RE.test(prose);
     // A sentence of a paste about SSH need not name SSH itself: the paste around it does.
     const sentenceAboutSsh = aboutSsh || inProseAboutSsh;
-    const otherSubject = OTHER_SUBJECT_RE.test(prose);
+    const otherSubject = aboutOtherSubject(prose);
     const qWords = [...new Set(wordsOf(query))];
     const said = new Set(qWords);
     const best = new Map<number, number>(); // rule → best confidence

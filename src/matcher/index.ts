@@ -33,7 +33,7 @@
  *    the sentences of a longer typed paste (those that name SSH, or any sentence of a paragraph of
  *    prose in a paste about SSH).
  */
-import { showsHttpsGit, showsSsh } from './context.ts';
+import { aboutOtherSubject, namesDatabasePort, showsHttpsGit, showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
 import { labelledByOtherTool } from './names.ts';
@@ -148,7 +148,9 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // A line a shell or file tool labelled as its own (`mkdir: can't create directory …`) is that
     // tool's message, however much of an SSH message it resembles (nor are its words, below).
     const matched = scan(index, lines).filter((h) => !labelledByOtherTool(lines[h.at].text));
-    let hits = matched;
+    // A wording other programs print too counts only in a paste about SSH, and never about a
+    // database's port; a bare guess (`Authentication failed`) not in a line about another subject.
+    let hits = matched.filter((h) => !(h.template.shared && namesDatabasePort(lines[h.at].text)) && !(h.form === 'guess' && aboutOtherSubject(lines[h.at].text)));
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
     // Read only when a guess from words is about to be made (most pastes never need it).
     let https: boolean | undefined;

@@ -37,4 +37,9 @@ export const aboutOtherUnits = (templateUnits: readonly string[], lineUnits: rea
  * without its own label (`{path}: No such file or directory` of `scp: …`) is not read into it.
  */
 const OTHER_TOOL_LABEL_RE = /^["'`]?(?:-?[\w./-]{1,100}(?:\[\d{1,10}\])?: )?(?:line \d{1,7}: )?(?:(?:cd|source|\.): |(?:ls|cp|mv|rm|rmdir|mkdir|cat|ln|touch|chmod|chown|stat|tar): (?:cannot|can't) )/;
-export const labelledByOtherTool = (line: string) => OTHER_TOOL_LABEL_RE.test(line);
+/**
+ * MySQL's and MariaDB's own refusal (`Access denied for user 'root'@'127.0.0.1' (using password:
+ * NO)`): a database login, reached through the SSH tunnel that worked, not an SSH one.
+ */
+const DATABASE_LOGIN_RE = /Access denied for user '[^'\s]{0,100}'@'/i;
+export const labelledByOtherTool = (line: string) => OTHER_TOOL_LABEL_RE.test(line) || DATABASE_LOGIN_RE.test(line);

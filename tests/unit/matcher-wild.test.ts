@@ -409,3 +409,26 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(guess('ssh timeout\nssh: connect to host example.com port 22: Connection refused')?.id).toBe('refused');
   });
 });
+
+describe('a database behind the SSH tunnel', () => {
+  const tunnel = createMatcher([
+    ...RULES.filter((r) => r.id !== 'refused'),
+    { ...RULES.find((r) => r.id === 'refused')!, shared: ['connect ECONNREFUSED {addr}:{port}'] },
+    rule({ id: 'login', title: 'Permission denied, please try again', messages: ['Permission denied, please try again.'], guesses: ['Access denied', 'Authentication failed'] }),
+  ]);
+  const id = (s: string) => tunnel.match(s).best?.id ?? null;
+
+  it("a socket error every program prints, about a database's port, is the driver's, even in a paste about the tunnel", () => {
+    expect(id('Compass over an SSH tunnel:\nconnect ECONNREFUSED 127.0.0.1:27017')).toBeNull();
+    expect(id('psql through the ssh tunnel: connect ECONNREFUSED 10.0.0.5:5432')).toBeNull();
+    expect(id('deploy over ssh:\nconnect ECONNREFUSED 10.0.0.5:22')).toBe('refused');
+  });
+  it("MySQL's own `Access denied for user 'u'@'h'` is the database's login, not SSH's", () => {
+    expect(id("Workbench via SSH tunnel: Exception: Access denied for user 'root'@'127.0.0.1' (using password: NO)")).toBeNull();
+    expect(id('PuTTY to the ssh server says: Access denied')).toBe('login');
+  });
+  it('a bare guess in a line about another subject is not guessed, links aside', () => {
+    expect(id('Connecting to MongoDB via SSH, the response is always "Authentication failed".')).toBeNull();
+    expect(id('ssh into the box per https://docs.example.io/api/ssh fails with "Authentication failed".')).toBe('login');
+  });
+});
