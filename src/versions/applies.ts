@@ -1,7 +1,8 @@
 /**
  * Which of an article's causes hold for the reader's versions. A cause's `versions` items are
  * alternatives; an item is judged only against software the paste showed on the side where the
- * article's fix runs, so a cause is "applies", "not" (every judged item fails) or "unknown". Pure.
+ * article's fix runs (or on the one side the item names: `server:openssh>=8.8`), so a cause is
+ * "applies", "not" (every judged item fails) or "unknown". Pure.
  */
 import type { ArticleData } from '../catalog/schema.ts';
 import type { ReaderVersions, SideVersions } from './reader.ts';
@@ -34,15 +35,16 @@ function versionFor(item: VersionItem, side: SideVersions): string | undefined {
   return undefined;
 }
 
-function sidesFor(side: Side, reader: ReaderVersions): SideVersions[] {
-  const sides = side === 'client' ? [reader.client] : side === 'server' ? [reader.server] : [reader.client, reader.server];
+function sidesFor(side: Side, item: VersionItem, reader: ReaderVersions): SideVersions[] {
+  const on = item.side ?? side;
+  const sides = on === 'client' ? [reader.client] : on === 'server' ? [reader.server] : [reader.client, reader.server];
   return sides.filter((s): s is SideVersions => s !== undefined);
 }
 
 export function judgeCause(items: readonly VersionItem[], side: Side, reader: ReaderVersions): Verdict {
   let judged = false;
   for (const item of items) {
-    for (const s of sidesFor(side, reader)) {
+    for (const s of sidesFor(side, item, reader)) {
       const v = versionFor(item, s);
       if (v === undefined) continue;
       judged = true;

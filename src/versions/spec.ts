@@ -1,8 +1,10 @@
 /**
  * The version syntax of `<Cause versions="…">` and `<Since v="…" />` (content/README.md,
  * "Versions on causes"): items `product op version` separated by `;` or `,`, e.g.
- * `openssh>=8.8; rhel=9` or `openssh=8.5-9.8`. The items are alternatives: a cause holds where any
- * item holds. Pure, so the build, the lint, the answer card and the article script share it.
+ * `openssh>=8.8; rhel=9` or `openssh=8.5-9.8`, each optionally for one side of the connection
+ * (`server:openssh>=8.8; client:openssh<7.8`, for a cause of a `side: both` article that needs a
+ * new server or an old client). The items are alternatives: a cause holds where any item holds.
+ * Pure, so the build, the lint, the answer card and the article script share it.
  */
 
 export const PRODUCTS = ['openssh', 'ubuntu', 'debian', 'rhel', 'fedora', 'windows-openssh', 'macos', 'putty'] as const;
@@ -19,15 +21,22 @@ export const PRODUCT_LABELS: Record<Product, string> = {
   putty: 'PuTTY',
 };
 
-/** One condition: `>=` and `<` compare, `=` matches the version at its own precision, a range is inclusive. */
-export type VersionItem =
+/** Which end of the connection an item is about, when it is only one (`server:openssh>=8.8`). */
+export type ItemSide = 'client' | 'server';
+
+/**
+ * One condition: `>=` and `<` compare, `=` matches the version at its own precision, a range is
+ * inclusive; `side`, when given, is the only end of the connection it is judged against.
+ */
+export type VersionItem = { side?: ItemSide } & (
   | { product: Product; op: '>=' | '<' | '='; version: string }
-  | { product: Product; op: 'range'; from: string; to: string };
+  | { product: Product; op: 'range'; from: string; to: string }
+);
 
 export type SpecResult = { ok: true; items: VersionItem[] } | { ok: false; error: string };
 
 const VERSION = String.raw`\d{1,4}(?:\.\d{1,4}){0,3}`;
-const ITEM = new RegExp(String.raw`^([a-z-]+)\s*(>=|<|=)\s*(${VERSION})(?:\s*-\s*(${VERSION}))?$`);
+const ITEM = new RegExp(String.raw`^(?:(client|server)\s*:\s*)?([a-z-]+)\s*(>=|<|=)\s*(${VERSION})(?:\s*-\s*(${VERSION}))?$`);
 const MAX_SPEC = 200;
 
 /** A dotted version as numbers: `9.2` → [9, 2]. */
@@ -52,37 +61,42 @@ export function parseVersionSpec(value: string): SpecResult {
   for (const raw of value.split(/[;,]/)) {
     const part = raw.trim();
     const m = ITEM.exec(part);
-    if (!m) return { ok: false, error: `"${part}" is not "product op version" (e.g. openssh>=8.8, rhel=9, openssh=8.5-9.8)` };
-    const [, product, op, version, to] = m;
+    if (!m) return { ok: false, error: `"${part}" is not "product op version", optionally after "client:" or "server:" (e.g. openssh>=8.8, rhel=9, openssh=8.5-9.8, server:openssh>=8.8)` };
+    const [, side, product, op, version, to] = m;
+    const on = side ? { side: side as ItemSide } : {};
     if (!(PRODUCTS as readonly string[]).includes(product)) {
       return { ok: false, error: `"${product}" is not one of ${PRODUCTS.join(', ')}` };
     }
     const p = product as Product;
     if (to === undefined) {
-      items.push({ product: p, op: op as '>=' | '<' | '=', version });
+      items.push({ ...on, product: p, op: op as '>=' | '<' | '=', version });
     } else if (op !== '=') {
       return { ok: false, error: `"${part}": a range is written with "=" (${product}=${version}-${to})` };
     } else if (compareAt(version, to) > 0) {
       return { ok: false, error: `"${part}": the range runs backwards` };
     } else {
-      items.push({ product: p, op: 'range', from: version, to });
+      items.push({ ...on, product: p, op: 'range', from: version, to });
     }
   }
   return { ok: true, items };
 }
 
-/** The label a reader sees: "OpenSSH ≥ 8.8", "RHEL 9", "OpenSSH 8.5–9.8", "OpenSSH < 8.5". */
+/**
+ * The label a reader sees: "OpenSSH ≥ 8.8", "RHEL 9", "OpenSSH 8.5–9.8", "OpenSSH < 8.5", and for
+ * one side "OpenSSH ≥ 8.8 on the server".
+ */
 export function itemLabel(item: VersionItem): string {
   const name = PRODUCT_LABELS[item.product];
+  const where = item.side ? ` on the ${item.side}` : '';
   switch (item.op) {
     case '>=':
-      return `${name} ≥ ${item.version}`;
+      return `${name} ≥ ${item.version}${where}`;
     case '<':
-      return `${name} < ${item.version}`;
+      return `${name} < ${item.version}${where}`;
     case '=':
-      return `${name} ${item.version}`;
+      return `${name} ${item.version}${where}`;
     case 'range':
-      return `${name} ${item.from}–${item.to}`;
+      return `${name} ${item.from}–${item.to}${where}`;
   }
 }
 

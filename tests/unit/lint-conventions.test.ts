@@ -111,7 +111,7 @@ describe('version labels are well-formed', () => {
     const body = cause(tab('ubuntu', 'Fix <Since v="openssh 9.5" />.'), ' versions="openssl>=3"');
     expect(rules(body)).toEqual([
       'versions: cause "the-cause": versions="openssl>=3" "openssl" is not one of openssh, ubuntu, debian, rhel, fedora, windows-openssh, macos, putty',
-      'versions: cause "the-cause": <Since v="openssh 9.5"> "openssh 9.5" is not "product op version" (e.g. openssh>=8.8, rhel=9, openssh=8.5-9.8)',
+      'versions: cause "the-cause": <Since v="openssh 9.5"> "openssh 9.5" is not "product op version", optionally after "client:" or "server:" (e.g. openssh>=8.8, rhel=9, openssh=8.5-9.8, server:openssh>=8.8)',
     ]);
     const frontmatter = JSON.stringify({
       title: 'Example error',

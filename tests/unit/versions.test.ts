@@ -27,6 +27,7 @@ describe('version label syntax', () => {
     ]);
     expect(items('windows-openssh>=8.8').map(itemLabel)).toEqual(['Windows OpenSSH ≥ 8.8']);
     expect(items('putty>=0.75').map(itemLabel)).toEqual(['PuTTY ≥ 0.75']);
+    expect(items('server:openssh>=8.8; client : openssh<7.8').map(itemLabel)).toEqual(['OpenSSH ≥ 8.8 on the server', 'OpenSSH < 7.8 on the client']);
   });
 
   it('rejects malformed values with a message quoting the item', () => {
@@ -42,6 +43,7 @@ describe('version label syntax', () => {
     expect(bad('openssh>=9.8-8.5')).toMatch(/a range is written with "="/);
     expect(bad('openssh=9.8-8.5')).toMatch(/runs backwards/);
     expect(bad('OpenSSH>=8.8')).toMatch(/not "product op version"/);
+    expect(bad('remote:openssh>=8.8')).toMatch(/not "product op version", optionally after "client:" or "server:"/);
     expect(bad('openssh>=<script>')).toMatch(/not "product op version"/);
     expect(bad(`openssh>=8.8;${'x'.repeat(300)}`)).toMatch(/longer than 200/);
   });
@@ -113,6 +115,16 @@ describe('which causes apply', () => {
     expect(judgeCause(items('rhel=7'), 'server', reader)).toBe('applies');
     expect(judgeCause(items('macos>=15'), 'client', reader)).toBe('unknown');
     expect(judgeCause(items('openssh>=8.8'), 'client', {})).toBe('unknown');
+  });
+
+  it('an item for one side is judged only against that side, whatever side the article has', () => {
+    // A new server refusing an old client's SHA-1 signatures: the server >= 8.8, or the client < 7.8.
+    const sha1 = items('server:openssh>=8.8; client:openssh<7.8');
+    expect(judgeCause(sha1, 'both', pasteVersions('OpenSSH_7.1p2, OpenSSL 1.0.2g  1 Mar 2016'))).toBe('applies');
+    expect(judgeCause(sha1, 'both', pasteVersions('OpenSSH_9.6p1 Ubuntu-3ubuntu13.5, OpenSSL 3.0.13 30 Jan 2024'))).toBe('not');
+    expect(judgeCause(sha1, 'both', pasteVersions('debug1: Remote protocol version 2.0, remote software version OpenSSH_7.4'))).toBe('not');
+    expect(judgeCause(sha1, 'both', reader)).toBe('not');
+    expect(judgeCause(items('server:openssh>=7.0'), 'client', reader)).toBe('applies');
   });
 
   it('words the answer card hint and its article query', () => {
