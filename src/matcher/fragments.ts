@@ -93,13 +93,16 @@ const WORDS_RE = /[a-z0-9]+/g;
 
 /**
  * Lowercased words of `s`, at most `max`, as stems (a retyped `for method 'publickey'` meets
- * `for methods 'publickey'`); `specific` sorts the stems by whether their word was specific. Paths
- * and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out.
+ * `for methods 'publickey'`); `specific` sorts the stems by whether their word was specific;
+ * `tokens`, when given, receives for each word the index of the space-separated token it came from.
+ * Paths and URLs (`~/.ssh/known_hosts:14`) name files, not errors, and are left out.
  */
-function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: Set<string> }): string[] {
+function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: Set<string> }, tokens?: number[]): string[] {
   const out: string[] = [];
+  let t = -1;
   // Normalised lines have single spaces between words.
   for (const token of joinTimeout(s).split(' ')) {
+    t++;
     // A slash only at the end is not a path (`HTTP/` of `ssh_exchange_identification: HTTP/`).
     const slash = token.indexOf('/');
     if ((slash !== -1 && slash < token.length - 1) || token.indexOf('\\') !== -1) continue;
@@ -107,6 +110,7 @@ function wordsOf(s: string, max = Infinity, specific?: { yes: Set<string>; no: S
       if (out.length >= max) return out;
       const st = stem(w);
       if (specific) (isSpecific(w, st) ? specific.yes : specific.no).add(st);
+      tokens?.push(t);
       out.push(st);
     }
   }
@@ -191,6 +195,9 @@ const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[
 const FAILURE_WORDS = new Set(['fail', 'unabl', 'cannot', 'could', 'couldn', 'can', 'not', 'error', 'timeout'].map(stem));
 const saysFailureBefore = (words: readonly string[], end: number) => words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
 
+/** An upper-case name with an underscore and no lower-case letter (`SSH_AUTH_SOCK`, `"$GIT_SSH_COMMAND"`). */
+const isVariableName = (token: string) => !/[a-z]/.test(token) && /[A-Z0-9]_[A-Z]/.test(token);
+
 /** Fragment hits in the given lines (indices into `lines`); at most one per rule and line. */
 export function findFragments(index: FragmentIndex, lines: readonly NormLine[], only: (i: number) => boolean): FragmentHit[] {
   const out: FragmentHit[] = [];
@@ -203,7 +210,9 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       const cur = best.get(h.rule);
       if (!cur || better(h, cur) > 0) best.set(h.rule, h);
     };
-    const words = wordsOf(text, MAX_WORDS);
+    const tokenOf: number[] = [];
+    const words = wordsOf(text, MAX_WORDS, undefined, tokenOf);
+    const tokens = joinTimeout(text).split(' ');
     const lineUnits = unitsIn(text);
 
     // Runs found in order, from a specific seed word, extended both ways.
@@ -224,6 +233,9 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         const before = pos - a - 1;
         const after = pos + b + 1;
         if ((before >= 0 && i - a - 1 >= 0 && run.named.has(run.words[before])) || (after < run.words.length && i + b + 1 < words.length && run.named.has(run.words[after]))) continue;
+        // An environment variable's name (`SSH_AUTH_SOCK`, `$SSH_AUTH_SOCK`) is a setting the line
+        // talks about, not the message that begins with it.
+        if (tokenOf[i - a] === tokenOf[i + b] && isVariableName(tokens[tokenOf[i - a]])) continue;
         const matched = run.words.slice(pos - a, pos + b + 1);
         const specific = matched.filter((w) => index.specific.has(w)).length;
         if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;

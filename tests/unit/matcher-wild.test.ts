@@ -181,6 +181,15 @@ describe('messages without their prefix, cut short, or quoted', () => {
   });
 });
 
+describe("an environment variable's name is not the message that begins with it", () => {
+  const agent = createMatcher([...RULES, rule({ id: 'no-agent', title: 'No agent', stage: 'agent', stageRank: 6, messages: ['SSH_AUTH_SOCK is not set; no SSH agent is available'] })]);
+  const id = (s: string) => agent.match(s).best?.id ?? null;
+  it('a paste about SSH that only names SSH_AUTH_SOCK gives no answer; the message cut short still does', () => {
+    expect(id('My ssh setup:\nsockets=x11;ssh-auth;\n`SSH_AUTH_SOCK -> /run/user/1000/keyring/ssh`')).toBeNull();
+    expect(id('ssh keeps asking: SSH_AUTH_SOCK is not set and I do not know why')).toBe('no-agent');
+  });
+});
+
 describe('a fragment without the words that made it a failure', () => {
   const withUnit = createMatcher([...RULES, rule({ id: 'sshd-start', title: 'sshd failed to start', stage: 'server-log', stageRank: 10, messages: ['Failed to start sshd.service - OpenSSH server daemon'] })]);
   it("systemd's routine `Starting …` line is not the failure to start, cut short", () => {
