@@ -67,8 +67,10 @@ export interface PermissionsOptions {
   user?: string;
 }
 
-// GNU / BSD long format: type, mode, marker, links, owner, group, size (or major, minor), rest.
-const LS_RE = /^([-dlcbpsD])([rwxsStT-]{9})([.+@]?)\s{1,16}(\d{1,9})\s{1,16}(\S{1,64})\s{1,16}(\S{1,64})\s{1,16}(\d{1,4},\s{0,8}\d{1,9}|\d{1,20})\s{1,16}(.{1,4000})$/;
+// GNU / BSD long format: type, mode, marker, links, owner, group, size (or major, minor), rest. A
+// directory login's group may hold spaces (SSSD's `domain users@corp.example.com`, winbind's
+// `CORP\domain users`): up to three words, the fewest that leave a size after them.
+const LS_RE = /^([-dlcbpsD])([rwxsStT-]{9})([.+@]?)\s{1,16}(\d{1,9})\s{1,16}(\S{1,64})\s{1,16}(\S{1,64}(?: \S{1,64}){0,2}?)\s{1,16}(\d{1,4},\s{0,8}\d{1,9}|\d{1,20})\s{1,16}(.{1,4000})$/;
 // The date before the name: ISO styles first, then the classic "Mon DD HH:MM" / "Mon DD  YYYY" (any locale, 3 tokens).
 const ISO_DATE_RE = /^\d{4}-\d\d-\d\d(?:\s\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)?(?:\s[+-]\d{4})?\s(.{1,4000})$/;
 const CLASSIC_DATE_RE = /^\S{1,12}\s{1,4}\S{1,12}\s{1,4}(?:\d{1,2}:\d\d|\d{4})\s(.{1,4000})$/;

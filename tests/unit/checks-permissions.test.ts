@@ -75,6 +75,15 @@ describe('checkPermissions, real GNU ls output', () => {
     }
   });
 
+  it("a directory group with spaces in its name (SSSD's `domain users@…`, winbind's `CORP\\domain users`) still parses", () => {
+    for (const group of ['domain users@corp.example.com', 'CORP\\domain users']) {
+      const open = checkPermissions(`-rw-r--r-- 1 ana ${group} 411 Nov 26 09:44 /home/ana/.ssh/id_ed25519\n`);
+      expect(open.entries.map((e) => [e.owner, e.group, e.mode]), group).toEqual([['ana', group, 0o644]]);
+      expect(open.findings.map((f) => f.rule), group).toContain('private-key-too-open');
+      expect(checkPermissions(`-rw------- 1 ana ${group} 411 Nov 26 09:44 /home/ana/.ssh/id_ed25519\n`).findings, group).toEqual([]);
+    }
+  });
+
   it('a key named its own way in ~/.ssh is a private key; its .pub, sockets and backups are not', () => {
     const r = checkPermissions([
       '$ ls -la /home/ana/.ssh',
