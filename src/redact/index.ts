@@ -117,8 +117,9 @@ const CONTEXTS: { re: RegExp; kinds: ('host' | 'user')[] }[] = [
   { re: new RegExp(String.raw`\b[Uu]ser (${U}) (?:from (${H}) )?not allowed`, 'g'), kinds: ['user', 'host'] },
   { re: new RegExp(String.raw`(?:\bas '|\buser=|\bruser=|login as: |[Uu]sing username "|\bHi |Permission to [^\s]{1,255} denied to (?!deploy key\b)|[\\/]home[\\/]|[\\/][Uu]sers[\\/]{1,2}|~)(${U})`, 'g'), kinds: ['user'] },
   // user@host (and e-mail addresses, masked apart where the context does not say e-mail); after a
-  // single slash it is a version (`actions/checkout@v4`), after `ssh://` a user
-  { re: new RegExp(String.raw`(?<![\w.$+%-])(?<![^/]/)(${U})@(${H}|\[[0-9A-Fa-f:.]{2,45}\])`, 'g'), kinds: ['user', 'host'] },
+  // single slash it is a version (`actions/checkout@v4`), after `ssh://` a user; Java's identity of
+  // an array (`[B@6083da0a`, JSch's `invalid privatekey: [B@…`) names no one
+  { re: new RegExp(String.raw`(?<![\w.$+%-])(?<![^/]/)(?!(?<=\[)[BCDFIJSZ]@[0-9a-f]{4,8}\b)(${U})@(${H}|\[[0-9A-Fa-f:.]{2,45}\])`, 'g'), kinds: ['user', 'host'] },
 ];
 
 /** Top-level domains a bare dotted name must end in to count as a host (file extensions such as .py, .sh, .md are not here). */

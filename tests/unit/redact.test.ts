@@ -32,8 +32,8 @@ function privateValues(paste: string): { kind: string; value: string }[] {
   const add = (kind: string, value: string | undefined) => {
     if (value && !value.includes('%') && /[a-z0-9]/i.test(value) && !NOT_PRIVATE.test(value)) out.push({ kind, value });
   };
-  // user@host; `owner/action@v1.0.3` is a version, `ssh://user@host` a user
-  for (const m of paste.matchAll(/(?<![\w.-])(?<![^/]\/)([\w.-]+)@([\w-]+(?:\.[\w-]+)*)/g)) {
+  // user@host; `owner/action@v1.0.3` is a version, `ssh://user@host` a user, Java's `[B@6083da0a` an array's identity
+  for (const m of paste.matchAll(/(?<![\w.-])(?<![^/]\/)(?!(?<=\[)[BCDFIJSZ]@[0-9a-f]{4,8}\b)([\w.-]+)@([\w-]+(?:\.[\w-]+)*)/g)) {
     if (PUBLIC_DOMAINS.test(m[2])) continue;
     if (!PUBLIC_ACCOUNTS.test(m[1])) add('user', m[1]);
     if (m[2] !== 'localhost' && /[a-z]/i.test(m[2])) add('host', m[2]);
@@ -74,6 +74,14 @@ describe('redact: every fixture', () => {
       for (const m of masked) expect(text).toContain(m.placeholder);
     });
   }
+});
+
+describe("redact: Java's identity of an array is not a user@host", () => {
+  it('keeps `[B@6083da0a` (JSch prints the key bytes that way) and still masks a prompt\'s `[root@web1 ~]#`', () => {
+    const { text } = redact('invalid privatekey: [B@6083da0a\n[alice@web1 ~]$ ssh bob@db.corp.example.com');
+    expect(text).toContain('[B@6083da0a');
+    expect(text).not.toMatch(/alice|web1|bob|db\.corp/);
+  });
 });
 
 describe('redact: placeholders', () => {
