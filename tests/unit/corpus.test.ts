@@ -72,8 +72,7 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * URL with no git installed) carries git's `Could not read from remote repository`; holdout19
  * `ak042` (an Allsky SFTP debug line about a descriptor), `ak048` (BirdNET-Pi's own hostname
  * message), `al001` (an Airflow sensor's SIGABRT) and `al018` (Spring Integration's pool timeout)
- * get guesses from their words, and `ak044` (a first-run wizard that "refuses to accept" a new
- * password, in a post about SSH) says the password article's phrase; holdout20 `am001` (Termux's package `openssh` not found, a typed
+ * get guesses from their words; holdout20 `am001` (Termux's package `openssh` not found, a typed
  * sentence) gets a low guess of the missing ssh client; holdout21 `ap016` (a game server killed at
  * logout, typed) a low guess from its words; holdout22 `aq028` (DevPod's debug line that no agent
  * runs, before its own error) and `ar048` (pip's `[WinError 2]` installing the az ssh extension)
@@ -88,7 +87,7 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * `aw045` (a mosh post about sleep) get low guesses from their words; holdout26 `az037` (a PAM
  * module's `unrecognized option` before a login that worked) reads as a failed password.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 7, holdout19: 5, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 6, holdout26: 1 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 7, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 6, holdout26: 1 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];
