@@ -140,6 +140,11 @@ class Evaluation {
     return this.outputs.some((o) => o.recognised || o.parser === 'text');
   }
 
+  /** Whether a line of the paste has this pattern: a rule's own `match` found it, so it is this check's output. */
+  has(source: string): boolean {
+    return this.firstMatch(source) !== null;
+  }
+
   private proofOf(line: number, from = 0, to?: number): Proof {
     const full = this.lines[line - 1] ?? '';
     const text = clip(full, PROOF_CHARS);
@@ -200,7 +205,10 @@ export function evaluateCheck(data: VerdictData, input: unknown, { printedNothin
     if (confirmed && ruledOut) return answer('cant-tell', data, cantTell(CANT_TELL.both), notices);
     if (confirmed) return answer('confirmed', data, confirmed, notices);
     if (ruledOut) return answer('ruled-out', data, ruledOut, notices);
-    return answer('cant-tell', data, cantTell(evaluation.recognised() ? CANT_TELL.undecided : CANT_TELL.unknown), notices);
+    // A line a rule looks for (`Missing privilege separation directory: …` from `sshd -t`) makes it
+    // this check's output even where no parser reads it: it shows neither way, it is not something else.
+    const known = evaluation.recognised() || [...data.confirms, ...data.rulesOut].some((r) => r.match !== undefined && evaluation.has(r.match));
+    return answer('cant-tell', data, cantTell(known ? CANT_TELL.undecided : CANT_TELL.unknown), notices);
   } catch {
     return answer('cant-tell', data, cantTell(CANT_TELL.unknown), []);
   }

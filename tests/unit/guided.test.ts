@@ -105,6 +105,11 @@ describe('guided chain', () => {
     expect(evaluateCheck(byPattern, 'Connection to 10.0.0.5 port 22 [tcp/ssh] failed: Connection refused').say).toBe(CANT_TELL.undecided);
     const byParser = verdictsOf('connection-refused').find((x) => x.cause === 'firewall-rejects')!;
     expect(evaluateCheck(byParser, 'hello world').say).toBe(CANT_TELL.unknown);
+    // A line one of the rules looks for is this check's output, even where no parser reads it
+    // (sshd -t's bare line, without the journal lines that would decide).
+    const byRuleLine = verdictsOf('connection-reset-by-peer').find((x) => x.cause === 'sshd-fails-per-connection')!;
+    expect(evaluateCheck(byRuleLine, 'Missing privilege separation directory: /run/sshd').say).toBe(CANT_TELL.undecided);
+    expect(evaluateCheck(byRuleLine, 'hello world').say).toBe(CANT_TELL.unknown);
   });
 
   it('output that shows both for and against is "can\'t tell"', () => {
