@@ -61,6 +61,8 @@ export interface FragmentIndex {
   whole: Map<string, number[]>;
   /** Stems of the specific words of the templates (decided on the word as printed: `timed`, not `tim`). */
   specific: Set<string>;
+  /** Rules that are lines of sshd's own log (stage `server-log`). */
+  serverLog: Set<number>;
 }
 
 const MAX_WORDS = 200;
@@ -164,7 +166,8 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
       else seeds.set(w, [[i, pos]]);
     }),
   );
-  return { runs, seeds, whole, specific };
+  const serverLog = new Set(rules.flatMap((r, i) => (r.stage === 'server-log' ? [i] : [])));
+  return { runs, seeds, whole, specific, serverLog };
 }
 
 // A phrase in double or single quotes or Markdown backticks, as people quote an error inside a sentence.
@@ -194,6 +197,9 @@ const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[
  */
 const FAILURE_WORDS = new Set(['fail', 'unabl', 'cannot', 'could', 'couldn', 'can', 'not', 'error', 'timeout'].map(stem));
 const saysFailureBefore = (words: readonly string[], end: number) => words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
+
+/** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`): it is about the server. */
+const SSHD_RE = /\bsshd\b/i;
 
 /** An upper-case name with an underscore and no lower-case letter (`SSH_AUTH_SOCK`, `"$GIT_SSH_COMMAND"`). */
 const isVariableName = (token: string) => !/[a-z]/.test(token) && /[A-Z0-9]_[A-Z]/.test(token);
@@ -288,7 +294,11 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         offer({ rule: run.rule, at, words: run.words.length, letters: p.replace(/ /g, '').length, cut: false, needsContext: true });
       }
     }
-    for (const h of best.values()) out.push(h);
+    // In a line about sshd (`sshd: Address already in use`, `sshd won't start, address already in
+    // use`), words several messages share are sshd's log line, not the client's message of the same words.
+    const hits = [...best.values()];
+    const sshdHits = hits.length > 1 && SSHD_RE.test(text) ? hits.filter((h) => index.serverLog.has(h.rule)) : [];
+    for (const h of sshdHits.length ? sshdHits : hits) out.push(h);
   }
   return out;
 }

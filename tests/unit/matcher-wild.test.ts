@@ -181,6 +181,15 @@ describe('messages without their prefix, cut short, or quoted', () => {
   });
 });
 
+describe("words several messages share, in a line about sshd, are sshd's log line", () => {
+  const inUse = createMatcher(RULES);
+  it('`sshd: address already in use` is the server failing to bind, not a local forward', () => {
+    expect(inUse.match('sshd: address already in use').best?.id).toBe('server-in-use');
+    expect(inUse.match("sshd won't start, address already in use").best?.id).toBe('server-in-use');
+    expect(inUse.match('ssh -L 8080:localhost:80 says address already in use').best?.id).toBe('forward-in-use');
+  });
+});
+
 describe("an environment variable's name is not the message that begins with it", () => {
   const agent = createMatcher([...RULES, rule({ id: 'no-agent', title: 'No agent', stage: 'agent', stageRank: 6, messages: ['SSH_AUTH_SOCK is not set; no SSH agent is available'] })]);
   const id = (s: string) => agent.match(s).best?.id ?? null;
