@@ -17,7 +17,9 @@ export interface UnitStatus {
   sub: string;
 }
 
-const HEADER_RE = /^\s{0,8}(?:[●○×*↻]\s{1,4})?([\w@.:\\-]{1,120}\.(?:service|socket|target|timer|mount|path))(?:\s{1,4}-\s|\s*$)/;
+// The unit's state glyph: ● active, ○ inactive, × failed, ↻ reloading; outside a UTF-8 locale `*`
+// for the circles and `x` for failed.
+const HEADER_RE = /^\s{0,8}(?:[●○×*↻x]\s{1,4})?([\w@.:\\-]{1,120}\.(?:service|socket|target|timer|mount|path))(?:\s{1,4}-\s|\s*$)/;
 const NOT_FOUND_RE = /^Unit ([\w@.:\\-]{1,120}) could not be found\./;
 const LOADED_RE = /^\s{0,16}Loaded:\s{1,8}([\w-]{1,32})(?:\s{1,4}\(([^)]{0,400})\))?/;
 const ACTIVE_RE = /^\s{0,16}Active:\s{1,8}(active|inactive|failed|activating|deactivating|reloading|maintenance|refreshing)\b(?:\s{1,4}\(([^)]{0,200})\))?/;

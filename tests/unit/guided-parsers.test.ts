@@ -204,6 +204,9 @@ describe('systemctl and journal', () => {
   it('reads a unit whose header was not pasted, and program tags with ISO timestamps', () => {
     const s = parseSystemdStatus(lines('     Loaded: masked (Reason: Unit ssh.service is masked.)\n     Active: inactive (dead)'));
     expect(s.units).toEqual([{ line: 2, unit: '', loaded: 'masked', enabled: '', active: 'inactive', sub: 'dead' }]);
+    // Outside a UTF-8 locale systemd marks a failed unit with an ASCII `x`.
+    const ascii = parseSystemdStatus(lines('x ssh.service - OpenBSD Secure Shell server\n     Loaded: loaded (/lib/systemd/system/ssh.service; enabled; preset: enabled)\n     Active: failed (Result: exit-code) since Mon 2026-12-07 10:00:00 UTC; 2min ago'));
+    expect(ascii.units[0]).toMatchObject({ unit: 'ssh.service', active: 'failed' });
     const j = parseJournal(lines('2026-12-07T10:02:12+0000 web1 sshd-session[48213]: Connection closed by authenticating user deploy 198.51.100.7 port 51022 [preauth]'));
     expect(j.entries).toEqual([{ line: 1, program: 'sshd-session' }]);
   });
