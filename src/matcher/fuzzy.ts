@@ -85,7 +85,7 @@ export function proseAboutSsh(text: string): boolean {
 
 /**
  * A symptom phrase's guess: 0.5 of the cap and 0.1 more a word, so `ssh timeout` (2 words) is less
- * sure than `password is not accepted` (3), and a phrase of five words reaches the cap.
+ * sure than `not accept password` (3), and a phrase of five words reaches the cap.
  */
 const SYMPTOM_BASE = 0.5;
 const SYMPTOM_PER_WORD = 0.1;
