@@ -218,7 +218,8 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
     };
     const tokenOf: number[] = [];
     const words = wordsOf(text, MAX_WORDS, undefined, tokenOf);
-    const tokens = joinTimeout(text).split(' ');
+    // The line's tokens as wordsOf split them, read only for a fragment that lies inside one token.
+    let tokens: string[] | undefined;
     const lineUnits = unitsIn(text);
 
     // Runs found in order, from a specific seed word, extended both ways.
@@ -241,7 +242,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         if ((before >= 0 && i - a - 1 >= 0 && run.named.has(run.words[before])) || (after < run.words.length && i + b + 1 < words.length && run.named.has(run.words[after]))) continue;
         // An environment variable's name (`SSH_AUTH_SOCK`, `$SSH_AUTH_SOCK`) is a setting the line
         // talks about, not the message that begins with it.
-        if (tokenOf[i - a] === tokenOf[i + b] && isVariableName(tokens[tokenOf[i - a]])) continue;
+        if (tokenOf[i - a] === tokenOf[i + b] && isVariableName((tokens ??= joinTimeout(text).split(' '))[tokenOf[i - a]])) continue;
         const matched = run.words.slice(pos - a, pos + b + 1);
         const specific = matched.filter((w) => index.specific.has(w)).length;
         if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;

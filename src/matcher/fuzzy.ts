@@ -223,7 +223,7 @@ export class FuzzyIndex {
     const aboutSsh = SSH_CONTEXT_RE.test(prose);
     // A sentence of a paste about SSH need not name SSH itself: the paste around it does.
     const sentenceAboutSsh = aboutSsh || inProseAboutSsh;
-    const otherSubject = aboutOtherSubject(prose);
+    const otherSubject = aboutOtherSubject(query);
     const qWords = [...new Set(wordsOf(query))];
     const said = new Set(qWords);
     const best = new Map<number, number>(); // rule → best confidence
