@@ -6,7 +6,7 @@
  * line, and patterns can't backtrack (pattern.ts). Never throws.
  */
 import { clip, prepareInput } from '../checks/input.ts';
-import { compilePattern, matchPattern, type CompiledPattern } from './pattern.ts';
+import { compilePattern, matchPattern } from './pattern.ts';
 import { readOutput, type FactRecord, type ParsedOutput } from './records.ts';
 import { PARSERS, type Condition, type FactValue, type ParserName } from './vocabulary.ts';
 
@@ -99,7 +99,8 @@ function owners(outputs: readonly ParsedOutput[], condition: Condition): ParsedO
 }
 
 class Evaluation {
-  private patterns = new Map<string, CompiledPattern | null>();
+  /** Each pattern's first matching line in this paste, found once: rules share patterns, and a can't-tell answer reads every `match` again. */
+  private found = new Map<string, Proof | null>();
 
   constructor(
     private lines: readonly string[],
@@ -154,15 +155,20 @@ class Evaluation {
   }
 
   private firstMatch(source: string): Proof | null {
-    if (!this.patterns.has(source)) {
-      const compiled = compilePattern(source);
-      this.patterns.set(source, 'error' in compiled ? null : compiled);
+    let proof = this.found.get(source);
+    if (proof === undefined) {
+      proof = this.search(source);
+      this.found.set(source, proof);
     }
-    const pattern = this.patterns.get(source);
-    if (!pattern) return null;
+    return proof;
+  }
+
+  private search(source: string): Proof | null {
+    const compiled = compilePattern(source);
     // Only reached with patterns the build validated; a bad one (hand-made data) never matches.
+    if ('error' in compiled) return null;
     for (let i = 0; i < this.lines.length; i++) {
-      const at = matchPattern(pattern, this.lines[i]);
+      const at = matchPattern(compiled, this.lines[i]);
       if (at) return this.proofOf(i + 1, at[0], at[1]);
     }
     return null;
