@@ -63,6 +63,8 @@ export interface FragmentIndex {
   specific: Set<string>;
   /** Rules that are lines of sshd's own log (stage `server-log`). */
   serverLog: Set<number>;
+  /** Rules about the client checking the server's host key (stage `hostkey`). */
+  hostKeyCheck: Set<number>;
 }
 
 const MAX_WORDS = 200;
@@ -166,8 +168,8 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
       else seeds.set(w, [[i, pos]]);
     }),
   );
-  const serverLog = new Set(rules.flatMap((r, i) => (r.stage === 'server-log' ? [i] : [])));
-  return { runs, seeds, whole, specific, serverLog };
+  const stageOf = (stage: Rule['stage']) => new Set(rules.flatMap((r, i) => (r.stage === stage ? [i] : [])));
+  return { runs, seeds, whole, specific, serverLog: stageOf('server-log'), hostKeyCheck: stageOf('hostkey') };
 }
 
 // A phrase in double or single quotes or Markdown backticks, as people quote an error inside a sentence.
@@ -198,8 +200,8 @@ const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[
 const FAILURE_WORDS = new Set(['fail', 'unabl', 'cannot', 'could', 'couldn', 'can', 'not', 'error', 'timeout'].map(stem));
 const saysFailureBefore = (words: readonly string[], end: number) => words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
 
-/** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`): it is about the server. */
-const SSHD_RE = /\bsshd\b/i;
+/** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`, its package): it is about the server. */
+const SSHD_RE = /\bsshd\b|\bopenssh-server\b/i;
 
 /** An upper-case name with an underscore and no lower-case letter (`SSH_AUTH_SOCK`, `"$GIT_SSH_COMMAND"`). */
 const isVariableName = (token: string) => !/[a-z]/.test(token) && /[A-Z0-9]_[A-Z]/.test(token);
@@ -296,10 +298,16 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       }
     }
     // In a line about sshd (`sshd: Address already in use`, `sshd won't start, address already in
-    // use`), words several messages share are sshd's log line, not the client's message of the same words.
-    const hits = [...best.values()];
-    const sshdHits = hits.length > 1 && SSHD_RE.test(text) ? hits.filter((h) => index.serverLog.has(h.rule)) : [];
-    for (const h of sshdHits.length ? sshdHits : hits) out.push(h);
+    // use`), words several messages share are sshd's log line, not the client's message of the same
+    // words; and the client's check of a server's host key is never sshd's (`sshd: no host keys
+    // found` is not pysftp's `HostKeysException: No Host Keys Found`).
+    let hits = [...best.values()];
+    if (SSHD_RE.test(text)) {
+      hits = hits.filter((h) => !index.hostKeyCheck.has(h.rule));
+      const sshdHits = hits.length > 1 ? hits.filter((h) => index.serverLog.has(h.rule)) : [];
+      if (sshdHits.length) hits = sshdHits;
+    }
+    for (const h of hits) out.push(h);
   }
   return out;
 }

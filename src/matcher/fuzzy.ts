@@ -10,7 +10,7 @@
 import Fuse from 'fuse.js/basic';
 import { aboutOtherSubject, LINK_RE, SSH_CONTEXT_RE } from './context.ts';
 import { aboutOtherUnits, programNames, unitsIn } from './names.ts';
-import { joinTimeout, stem, typos, within } from './stem.ts';
+import { joinCompounds, joinTimeout, stem, typos, within } from './stem.ts';
 import { SymptomIndex } from './symptoms.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
@@ -55,11 +55,8 @@ const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
-/** `public key` and `publickey`, `host key` and `hostkey`: one word either way. */
-const SPLIT_COMPOUND_RE = /\b(public|host)[ _-]key/gi;
-
 const wordsOf = (s: string) =>
-  (joinTimeout(s.replace(LINK_RE, ' ').replace(SPLIT_COMPOUND_RE, '$1key')).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
+  (joinTimeout(joinCompounds(s.replace(LINK_RE, ' '))).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
     .filter((w) => w.length >= 3 && !STOP.has(w))
     .map(stem);
 

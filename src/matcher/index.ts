@@ -38,8 +38,9 @@ import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragmen
 import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
 import { labelledByOtherTool } from './names.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { answerPrompts, ENDS_CONNECTION, endsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, rankHits, ranks, recoveredLater, repeatedPrompts, toCandidates } from './rank.ts';
+import { answerPrompts, ENDS_CONNECTION, endsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, rankHits, ranks, recoveredLater, repeatedPrompts, SAYS_IN_SESSION_RE, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
+import { SymptomIndex } from './symptoms.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
 
 export type { Candidate, Evidence, FuzzyOptions, Matcher, MatcherOptions, MatchResult, Rule, RuleKind } from './types.ts';
@@ -90,6 +91,14 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   const index = buildIndex(rules);
   let fuzzy: FuzzyIndex | null | undefined; // built on first use: most pastes never need it
   let fragments: FragmentIndex | undefined; // likewise
+  let symptoms: SymptomIndex | undefined; // likewise
+
+  /**
+   * A guess shape (`Access denied`) is a catch-all: in a sentence that also says another article's
+   * symptom (`git push over ssh access denied`), that phrase is the surer reading.
+   */
+  const saysOtherSymptom = (h: Hit, text: string) =>
+    (symptoms ??= new SymptomIndex(rules.map((r) => r.symptoms))).find(text).some((s) => s.rule !== h.template.rule);
 
   /**
    * Fragment hits on lines no template matched, for a paste with no error matched whole. `matched`
@@ -149,8 +158,11 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // tool's message, however much of an SSH message it resembles (nor are its words, below).
     const matched = scan(index, lines).filter((h) => !labelledByOtherTool(lines[h.at].text));
     // A wording other programs print too counts only in a paste about SSH, and never about a
-    // database's port; a bare guess (`Authentication failed`) not in a line about another subject.
-    let hits = matched.filter((h) => !(h.template.shared && namesDatabasePort(lines[h.at].text)) && !(h.form === 'guess' && aboutOtherSubject(lines[h.at].text)));
+    // database's port; a bare guess (`Authentication failed`) not in a line about another subject,
+    // nor in one that says another article's symptom.
+    let hits = matched.filter(
+      (h) => !(h.template.shared && namesDatabasePort(lines[h.at].text)) && !(h.form === 'guess' && (aboutOtherSubject(lines[h.at].text) || saysOtherSymptom(h, lines[h.at].text))),
+    );
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
     // Read only when a guess from words is about to be made (most pastes never need it).
     let https: boolean | undefined;
@@ -183,8 +195,11 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
       const query = typed.map((l) => l.text).join(' ');
       if (typed.length === lines.length) {
         const typedGuess = fuzzy.accepts(lines.length, query) ? { found: fuzzy.search(query, maxAlternatives + 1), at: lines[0] } : sentenceGuess(fuzzy, lines, query);
-        if (typedGuess && typedGuess.found.length > 0) {
-          const cands: Candidate[] = typedGuess.found.map((f) => ({
+        // `ssh connection timeout after login`: the reader places it in the session, where a
+        // connection that never opened is not the answer.
+        const found = typedGuess && SAYS_IN_SESSION_RE.test(typedGuess.at.text) ? typedGuess.found.filter((f) => !endsBeforeSession(rules[f.rule])) : typedGuess?.found;
+        if (typedGuess && found && found.length > 0) {
+          const cands: Candidate[] = found.map((f) => ({
             id: rules[f.rule].id,
             title: rules[f.rule].title,
             confidence: f.confidence,

@@ -299,10 +299,15 @@ export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[])
 // What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
 const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentication \((?:password|publickey|keyboard-interactive)\) successful|Entering interactive session|Machine booted and ready|Last login: |Welcome to )/;
 
+/** A reader's words placing a failure after the login: `after login`, `once logged in`, `after I log in`, `while idle`. */
+export const SAYS_IN_SESSION_RE = /\b(?:(?:after|once)(?: I(?:'m| am)?)? (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle)\b/i;
+
 /**
  * For each line, whether its try already logged in before it (`Last login: …`): from there on the
  * lines come from the session's programs (`-bash: fork: retry: Resource temporarily unavailable`),
- * so their words are not a connection, key exchange or login failure of that try.
+ * so their words are not a connection, key exchange or login failure of that try. A line that says so
+ * itself (`ssh connection timeout after login`, `… when idle`) is the reader placing the failure in
+ * the session too.
  */
 export function loggedInBefore(lines: readonly NormLine[]): boolean[] {
   const out: boolean[] = [];
@@ -313,7 +318,7 @@ export function loggedInBefore(lines: readonly NormLine[]): boolean[] {
       attempt = l.attempt;
       inSession = false;
     }
-    out.push(inSession);
+    out.push(inSession || (!l.debug && SAYS_IN_SESSION_RE.test(l.text)));
     if (!l.debug && SUCCESS_RE.test(l.text)) inSession = true;
   }
   return out;

@@ -5,7 +5,7 @@
  * password I set is not accepted`). Words are compared as stems, with fuzzy.ts's typo allowance.
  * Whether a sentence is about SSH at all is the caller's decision (fuzzy.ts).
  */
-import { joinTimeout, stem, typos, within } from './stem.ts';
+import { joinCompounds, joinTimeout, stem, typos, within } from './stem.ts';
 
 /** Words of the reader's own allowed between two words of a phrase. */
 const MAX_GAP = 4;
@@ -23,9 +23,17 @@ export interface Word {
   stem: string;
 }
 
-/** A phrase or a sentence as its words, negations spelt out. */
+/** Words that deny the word after them (`no passphrase`, `without a key`, `not accepted`). */
+const NEGATIONS = new Set(['no', 'not', 'without', 'never']);
+/** Words allowed between a negation and the word it denies (`without a passphrase`). */
+const DETERMINERS = new Set(['a', 'an', 'the', 'my', 'any', 'its', 'your']);
+
+/**
+ * A phrase or a sentence as its words, negations spelt out, and `host key` / `public key` as one
+ * word each, so that `not find host` (a name) is not found in `can't find the host key`.
+ */
 export function symptomWords(s: string): Word[] {
-  const spelt = joinTimeout(s.replace(CANNOT_RE, 'can not').replace(CONTRACTION_RE, '$1 not'));
+  const spelt = joinCompounds(joinTimeout(s.replace(CANNOT_RE, 'can not').replace(CONTRACTION_RE, '$1 not')));
   return (spelt.toLowerCase().match(/[a-z0-9]+/g) ?? []).map((typed) => ({ typed, stem: stem(typed) }));
 }
 
@@ -36,6 +44,17 @@ interface Phrase {
   rule: number;
   /** Keys into the vocabulary, in order. */
   words: string[];
+  /** Per word: the phrase itself denies it (`not` before `accept`), so a denied word in the sentence is its word. */
+  denied: boolean[];
+}
+
+/** Per word: whether a negation comes right before it (a determiner may stand between). */
+function deniedWords(words: readonly Word[]): boolean[] {
+  return words.map((_, i) => {
+    let j = i - 1;
+    if (j >= 0 && DETERMINERS.has(words[j].typed)) j--;
+    return j >= 0 && NEGATIONS.has(words[j].typed);
+  });
 }
 
 /** Every article's symptom phrases, compiled once. */
@@ -49,7 +68,7 @@ export class SymptomIndex {
       for (const s of list ?? []) {
         const words = symptomWords(s);
         if (words.length === 0) continue;
-        this.phrases.push({ rule, words: words.map((w) => w.typed) });
+        this.phrases.push({ rule, words: words.map((w) => w.typed), denied: deniedWords(words) });
         for (const w of words) this.vocabulary.set(w.typed, w);
       }
     });
@@ -62,30 +81,36 @@ export class SymptomIndex {
   find(sentence: string): { rule: number; words: number }[] {
     if (this.phrases.length === 0) return [];
     const said = symptomWords(sentence);
-    // Where each phrase word occurs in the sentence: itself or a mistyped form.
+    const denied = deniedWords(said);
+    // Where each phrase word occurs in the sentence: itself or a mistyped form; and where it is not
+    // denied (`refuses the key I made without a passphrase` says nothing about a passphrase).
     const at = new Map<string, number[]>();
+    const plain = new Map<string, number[]>();
     for (const [key, w] of this.vocabulary) {
       const hits: number[] = [];
       said.forEach((s, i) => {
         if (sameWord(s, w)) hits.push(i);
       });
       if (hits.length) at.set(key, hits);
+      const kept = hits.filter((i) => !denied[i]);
+      if (kept.length) plain.set(key, kept);
     }
     const best = new Map<number, number>();
     for (const p of this.phrases) {
       if ((best.get(p.rule) ?? 0) >= p.words.length || !p.words.every((w) => at.has(w))) continue;
-      if (inOrder(p.words, at)) best.set(p.rule, p.words.length);
+      const where = p.words.map((w, k) => (p.denied[k] ? at : plain).get(w));
+      if (where.every((hits) => hits !== undefined) && inOrder(where as number[][])) best.set(p.rule, p.words.length);
     }
     return [...best].map(([rule, words]) => ({ rule, words })).sort((a, b) => b.words - a.words || a.rule - b.rule);
   }
 }
 
-/** Whether the words occur in this order, each at most MAX_GAP words after the one before. */
-function inOrder(words: readonly string[], at: ReadonlyMap<string, number[]>): boolean {
+/** Whether the words (their positions in the sentence) occur in order, each at most MAX_GAP words after the one before. */
+function inOrder(where: readonly number[][]): boolean {
   // Positions reachable for the phrase so far; a word repeated in the sentence may start it anywhere.
-  let reach = at.get(words[0])!;
-  for (const w of words.slice(1)) {
-    const next = at.get(w)!.filter((i) => reach.some((r) => i > r && i - r - 1 <= MAX_GAP));
+  let reach = where[0];
+  for (const hits of where.slice(1)) {
+    const next = hits.filter((i) => reach.some((r) => i > r && i - r - 1 <= MAX_GAP));
     if (next.length === 0) return false;
     reach = next;
   }

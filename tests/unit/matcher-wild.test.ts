@@ -188,6 +188,16 @@ describe("words several messages share, in a line about sshd, are sshd's log lin
     expect(inUse.match("sshd won't start, address already in use").best?.id).toBe('server-in-use');
     expect(inUse.match('ssh -L 8080:localhost:80 says address already in use').best?.id).toBe('forward-in-use');
   });
+  it("nor is a line about sshd the client's check of a host key", () => {
+    const keys = createMatcher([
+      ...RULES,
+      rule({ id: 'pysftp', title: 'Host key verification failed', stage: 'hostkey', stageRank: 5, messages: ['HostKeysException: No Host Keys Found'] }),
+      rule({ id: 'sshd-keys', title: 'sshd: no hostkeys available', stage: 'server-log', stageRank: 10, messages: ['sshd: no hostkeys available -- exiting.'], symptoms: ['sshd no host keys found'] }),
+    ]);
+    expect(keys.match('HostKeysException: No Host Keys Found').best?.id).toBe('pysftp');
+    expect(keys.match('ssh: no host keys found').best?.id).toBe('pysftp');
+    expect(keys.match('sshd: No Host Keys Found').best?.id).toBe('sshd-keys');
+  });
 });
 
 describe("an environment variable's name is not the message that begins with it", () => {
@@ -425,6 +435,39 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
   });
   it('an exact message still decides over a phrase', () => {
     expect(guess('ssh timeout\nssh: connect to host example.com port 22: Connection refused')?.id).toBe('refused');
+  });
+  it('a word the sentence denies is not the phrase\'s word (`without a passphrase`), unless the phrase denies it too', () => {
+    const keyed = createMatcher([
+      ...RULES.map((r) => (r.id === 'denied' ? { ...r, symptoms: ['refuses key'] } : r)),
+      rule({ id: 'passphrase', title: 'Bad passphrase', stage: 'client-config', stageRank: 0, messages: ['Load key {path}: incorrect passphrase supplied to decrypt private key'], symptoms: ['refuses key passphrase'] }),
+    ]);
+    const id = (s: string) => keyed.match(s).best?.id;
+    expect(id('ssh refuses my key passphrase')).toBe('passphrase');
+    expect(id('ssh refuses the key I generated without a passphrase')).toBe('denied');
+    expect(id('ssh refuses key with no passphrase')).toBe('denied');
+    expect(guess("I ssh to the box but the password I set isn't accepted")?.id).toBe('password');
+  });
+  it('`host key` and `public key` are one word each: `not find host` is not said by "can\'t find the host key"', () => {
+    const named = createMatcher(RULES.map((r) => (r.id === 'resolve' ? { ...r, symptoms: ['not find host'] } : r)));
+    expect(named.match('It says "could not find host" when I ssh to ev3dev').best?.id).toBe('resolve');
+    expect(named.match("ssh can't find the host key for github").best?.id).not.toBe('resolve');
+  });
+  it('a reader placing the failure after the login (`after login`, `when idle`) is not told the connection never opened', () => {
+    const closed = createMatcher([
+      ...RULES.map((r) => (r.id === 'timed-out' ? { ...r, symptoms: ['connection timeout'] } : r)),
+      rule({ id: 'closed', title: 'Connection closed', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed by remote host.'], symptoms: ['timeout after login'] }),
+    ]);
+    expect(closed.match('ssh connection timeout').best?.id).toBe('timed-out');
+    expect(closed.match('ssh connection timeout after login').best?.id).toBe('closed');
+    expect(closed.match('my ssh session gets a connection timeout after I log in').best?.id).not.toBe('timed-out');
+  });
+  it("a guess shape loses to another article's phrase said in the same line", () => {
+    const git = createMatcher([
+      ...RULES.map((r) => (r.id === 'password' ? { ...r, guesses: ['Access denied'] } : r)),
+      rule({ id: 'repo', title: 'Git host: Permission to REPO denied', stage: 'session', stageRank: 8, messages: ['ERROR: Permission to {path} denied to {user}.'], symptoms: ['git push denied'] }),
+    ]);
+    expect(git.match('ssh says access denied').best?.id).toBe('password');
+    expect(git.match('git push over ssh access denied').best?.id).toBe('repo');
   });
 });
 
