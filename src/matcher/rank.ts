@@ -176,7 +176,8 @@ export function answerPrompts(ranked: readonly RuleMatch[], hits: readonly Hit[]
   const prompt = hits.find(
     (h) =>
       h.form === 'prompt' &&
-      h.at < top.at &&
+      // The same line when a terminal joined them (`git@host's password: Permission denied, please try again.`).
+      h.at <= top.at &&
       !lines[h.at].debug &&
       lines[h.at].attempt === lines[top.at].attempt &&
       (rules[h.template.rule].promptClaims ?? []).includes(failed),
