@@ -101,7 +101,9 @@ export const messageSchema = z
     /**
      * The `debugN:` line a verbose log stops at when the connection hangs there
      * (`debug1: expecting SSH2_MSG_KEX_ECDH_REPLY` and nothing after it): a guess, as above, only
-     * where it is the paste's last debug line. The same line in a log that goes on is routine.
+     * where it is the paste's last debug line. The same line in a log that goes on is routine. A
+     * tool's own progress line (Vagrant's `SSH auth method: private key`) counts anywhere: the
+     * tool prints that it connected (`Machine booted and ready!`) when it did, a recovery.
      */
     stall: z.boolean().optional(),
     /**

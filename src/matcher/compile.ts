@@ -70,8 +70,9 @@ export interface CompiledTemplate {
   shared: boolean;
   /**
    * `full`: the message as written; `partial`: without its leading literal (scan.ts withoutLead);
-   * `guess`: a catch-all shape from frontmatter (`guess: true`); `stall`: a debug line a hanging log
-   * stops at (`stall: true`), which scan.ts reports as a guess on the last debug line only;
+   * `guess`: a catch-all shape from frontmatter (`guess: true`); `stall`: a line a hanging log
+   * stops at (`stall: true`), which scan.ts reports as a guess on the last debug line only (a
+   * tool's own progress line anywhere);
    * `prompt`: a prompt (`prompt: [ids]`),
    * which never ranks but re-attributes a failure after it (rank.ts). Weaker forms rank lower.
    */

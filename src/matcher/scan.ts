@@ -158,7 +158,9 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
   const cands: number[][] = new Array(lines.length);
   const NONE: ReadonlySet<number> = new Set();
   const matched: ReadonlySet<number>[] = new Array(lines.length).fill(NONE);
-  // A log that stops at a line is where the connection hung; the same line earlier is routine.
+  // A verbose log that stops at a line is where the connection hung; the same line earlier is
+  // routine. A tool's own progress line (Vagrant's `SSH auth method: private key`) may stand
+  // anywhere: the tool goes on only after it connected, which rank.ts reads as a recovery.
   let lastDebug = -1;
   for (let i = 0; i < lines.length; i++) if (lines[i].debug) lastDebug = i;
 
@@ -197,7 +199,7 @@ export function scan(index: ScanIndex, lines: readonly NormLine[]): Hit[] {
     const getRev = () => (rev ??= reverse(text));
     for (const t of c) {
       const { form } = templates[t];
-      if (form === 'stall' && i !== lastDebug) continue;
+      if (form === 'stall' && lines[i].debug && i !== lastDebug) continue;
       if (testTemplate(templates[t], text, lower, getRev)) {
         if (!got) matched[i] = got = new Set();
         got.add(t);

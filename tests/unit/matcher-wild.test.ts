@@ -5,7 +5,7 @@
  * retyped text, and a known line with an unknown ending.
  */
 import { describe, expect, it } from 'vitest';
-import { createMatcher, normalize, type Rule } from '../../src/matcher/index.ts';
+import { createMatcher, normalize, NOTICES, type Rule } from '../../src/matcher/index.ts';
 
 let n = 0;
 function rule(p: Partial<Rule> & { messages: string[] }): Rule {
@@ -375,6 +375,14 @@ describe('a verbose log that stops without an error', () => {
   it('the same lines in a log that goes on are routine, and an error beats them', () => {
     expect(bestId(log('debug1: expecting SSH2_MSG_KEX_ECDH_REPLY', 'debug1: SSH2_MSG_KEX_ECDH_REPLY received', 'debug1: Authenticating to vpn-host:22 as \'me\''))).toBeNull();
     expect(bestId(log('debug1: expecting SSH2_MSG_KEX_ECDH_REPLY', 'ssh: connect to host vpn-host port 22: Connection refused'))).toBe('refused');
+  });
+  it("a tool's own progress line is a stall wherever it stands, until the tool says it connected", () => {
+    const vagrant = createMatcher(RULES.map((r) => (r.id === 'timed-out' ? { ...r, stalls: [...(r.stalls ?? []), 'SSH auth method: private key'] } : r)));
+    const boot = ['==> default: Waiting for machine to boot. This may take a few minutes...', '    default: SSH address: 127.0.0.1:2222', '    default: SSH auth method: private key'];
+    expect(vagrant.match(boot.join('\n')).best).toMatchObject({ id: 'timed-out', confidence: 0.5 });
+    expect(vagrant.match('`vagrant up` gets always stuck on line SSH auth method: private key. Tried VirtualBox 5.0 too.').best?.id).toBe('timed-out');
+    const booted = vagrant.match([...boot, '==> default: Machine booted and ready!', '==> default: Checking for guest additions in VM...'].join('\n'));
+    expect(booted.notice).toBe(NOTICES.recovered);
   });
 });
 
