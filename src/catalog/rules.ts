@@ -1,6 +1,6 @@
 /**
  * Matcher rules derived from article frontmatter. The rules are never written by hand: an
- * article's `messages`, `stage`, `kind`, `symptoms` and `outranks` are the whole routing contract.
+ * article's `messages`, `stage`, `kind`, `symptoms`, `outranks` and `mentions` are the whole routing contract.
  */
 import type { Rule } from '../matcher/types.ts';
 import { loadArticles } from './load.ts';
@@ -22,6 +22,7 @@ export function toRules(articles: readonly { id: string; data: ArticleData }[]):
     promptClaims: [...new Set(data.messages.flatMap((m) => m.prompt ?? []))],
     symptoms: [...(data.symptoms ?? [])],
     outranks: [...(data.outranks ?? [])],
+    mentions: [...(data.mentions ?? [])],
   }));
 }
 

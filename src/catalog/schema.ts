@@ -161,6 +161,12 @@ export const articleSchema = z
     symptoms: z.array(symptom).default([]),
     /** Ids whose messages this article's message beats when both appear in one paste (a specific cause beats the generic last line). */
     outranks: z.array(articleId).default([]),
+    /**
+     * Names of the feature this article is about, as a paste names it (`OS Login`,
+     * `enable-oslogin`): a paste whose answer is a failure this article outranks, and that names
+     * one of these anywhere, is answered here (`Permission denied (publickey)` in a post about OS Login).
+     */
+    mentions: z.array(z.string().regex(/^\S(?:.{0,58}\S)?$/, 'a mention is 1–60 characters with no space at either end')).default([]),
     related: z.array(relatedSchema).default([]),
     /** Former ids of this article; each old URL redirects here. */
     aliases: z.array(articleId).default([]),

@@ -92,7 +92,7 @@ export interface CompiledTemplate {
   words: string[];
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const reverse = (s: string) => {
   let r = '';
   for (let i = s.length - 1; i >= 0; i--) r += s[i];

@@ -38,7 +38,7 @@ import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragmen
 import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
 import { labelledByOtherTool } from './names.ts';
 import { normalize, type NormLine } from './normalize.ts';
-import { answerPrompts, ENDS_CONNECTION, endsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, rankHits, ranks, recoveredLater, repeatedPrompts, SAYS_IN_SESSION_RE, toCandidates } from './rank.ts';
+import { answerMentions, answerPrompts, ENDS_CONNECTION, endsBeforeSession, failsElsewhere, laterAttempt, loggedInBefore, mentionPatterns, rankHits, ranks, recoveredLater, repeatedPrompts, SAYS_IN_SESSION_RE, toCandidates } from './rank.ts';
 import { buildIndex, scan, type Hit } from './scan.ts';
 import { SymptomIndex } from './symptoms.ts';
 import type { Candidate, Matcher, MatcherOptions, MatchResult, Rule } from './types.ts';
@@ -89,6 +89,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
   const maxAlternatives = options.maxAlternatives ?? 3;
   const maxInputChars = options.maxInputChars ?? MAX_INPUT_CHARS;
   const index = buildIndex(rules);
+  const mentions = mentionPatterns(rules);
   let fuzzy: FuzzyIndex | null | undefined; // built on first use: most pastes never need it
   let fragments: FragmentIndex | undefined; // likewise
   let symptoms: SymptomIndex | undefined; // likewise
@@ -168,7 +169,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     let https: boolean | undefined;
     const overHttps = () => (https ??= showsHttpsGit(lines));
     hits = hits.concat(fragmentHits(hits, lines, matched, overHttps), repeatedPrompts(hits, lines));
-    const ranked = answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules);
+    const ranked = answerMentions(answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules), lines, rules, mentions);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);
       for (const c of cands) c.evidence.text = cut(c.evidence.text);

@@ -34,6 +34,7 @@
  *    earlier one usually stopped the connection and the later one is a consequence.
  * 10. The earlier line, then the id, so the result is deterministic.
  */
+import { escapeRe } from './compile.ts';
 import type { Hit, HitForm } from './scan.ts';
 import type { NormLine } from './normalize.ts';
 import type { Candidate, Rule } from './types.ts';
@@ -184,6 +185,27 @@ export function answerPrompts(ranked: readonly RuleMatch[], hits: readonly Hit[]
   );
   if (!prompt) return [...ranked];
   const answer = prompt.template.rule;
+  return [{ ...top, rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
+}
+
+/** Per rule, a pattern for the names in its `mentions` (whole words, any case), or null. */
+export function mentionPatterns(rules: readonly Rule[]): (RegExp | null)[] {
+  return rules.map((r) => (r.mentions?.length ? new RegExp(`(?<![\\w-])(?:${r.mentions.map(escapeRe).join('|')})(?![\\w-])`, 'i') : null));
+}
+
+/**
+ * A generic failure in a paste that names the feature behind it (`Permission denied (publickey)`
+ * in a post about OS Login, `Invalid user` under Entra ID login): the feature's article answers
+ * when it outranks the failure, with the failure's line as evidence and the failure as runner-up.
+ * Which feature names count is data (`mentions` in frontmatter).
+ */
+export function answerMentions(ranked: readonly RuleMatch[], lines: readonly NormLine[], rules: readonly Rule[], mentions: readonly (RegExp | null)[]): RuleMatch[] {
+  const top = ranked[0];
+  if (!top || top.outranked) return [...ranked];
+  const failed = rules[top.rule].id;
+  const named = (re: RegExp) => lines.some((l) => !l.debug && re.test(l.text));
+  const answer = rules.findIndex((r, i) => i !== top.rule && r.outranks.includes(failed) && mentions[i] !== null && named(mentions[i]!));
+  if (answer === -1) return [...ranked];
   return [{ ...top, rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
 }
 

@@ -50,6 +50,11 @@ export interface Rule {
   symptoms?: string[];
   /** Ids this rule beats when both match one paste. */
   outranks: string[];
+  /**
+   * Names of this rule's feature (`OS Login`): a paste naming one, whose answer is a rule in
+   * `outranks`, is answered with this rule (rank.ts, answerMentions).
+   */
+  mentions?: string[];
 }
 
 /** Where a candidate was found: the line in the ORIGINAL input (1-based) and that line's original text. */

@@ -479,6 +479,25 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
   });
 });
 
+describe('a generic failure in a paste that names the feature behind it', () => {
+  const cloud = createMatcher([
+    ...RULES,
+    rule({ id: 'oslogin', title: 'GCP OS Login: Permission denied (publickey)', messages: ['Using OS Login user [{user}] instead of {text}'], outranks: ['denied'], mentions: ['OS Login', 'enable-oslogin'] }),
+  ]);
+  const id = (s: string) => cloud.match(s).best?.id;
+  it("answers with the feature's article when it outranks the failure, the failure as runner-up", () => {
+    const r = cloud.match('Since the project set enable-oslogin=TRUE:\nme@10.0.0.2: Permission denied (publickey).');
+    expect(r.best).toMatchObject({ id: 'oslogin', evidence: { line: 2 } });
+    expect(r.alternatives.map((a) => a.id)).toContain('denied');
+    expect(id('With OS Login on, gcloud compute ssh fails:\nme@vm: Permission denied (publickey).')).toBe('oslogin');
+  });
+  it('not without the name, not for a name inside another word, not for a failure it does not outrank', () => {
+    expect(id('me@10.0.0.2: Permission denied (publickey).')).toBe('denied');
+    expect(id('Our CHAOS Logins team says:\nme@10.0.0.2: Permission denied (publickey).')).toBe('denied');
+    expect(id('OS Login is on\nssh: connect to host 10.0.0.2 port 22: Connection refused')).toBe('refused');
+  });
+});
+
 describe('a database behind the SSH tunnel', () => {
   const tunnel = createMatcher([
     ...RULES.filter((r) => r.id !== 'refused'),
