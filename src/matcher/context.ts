@@ -12,8 +12,9 @@ import type { NormLine } from './normalize.ts';
 
 // Bounded: one linear pass per line, whatever the input. Dropbear's client names itself only in
 // its prefix, which is often cut: `Connection to user@host:22 exited: …` is its own line shape.
-// `:22` after a host, not the seconds of a time (`01:34:22 UTC`, `12:22`).
-export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|dbclient|known_hosts|authorized_keys|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|(?<!(?:^|[^\w.])\d\d?):22\b|\bport[ :=]{1,2}["']?22\b|\bconnection to [^\s@]{1,64}@\S{1,255} exited: /i;
+// `:22` after a host, not the seconds of a time (`01:34:22 UTC`, `12:22`). The kinds of forwarding
+// only SSH has (`local port forwarding`, `X11 forwarding`), not a router's `port forwarding`.
+export const SSH_CONTEXT_RE = /ssh|sftp|\bscp\b|rsync|putty|plink|winscp|paramiko|jsch|dropbear|dbclient|known_hosts|authorized_keys|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\b(?:(?:local|remote|dynamic) port|x11|agent) forwarding\b|tcp ?forwarding|(?<!(?:^|[^\w.])\d\d?):22\b|\bport[ :=]{1,2}["']?22\b|\bconnection to [^\s@]{1,64}@\S{1,255} exited: /i;
 
 /**
  * Ansible's `fatal: [web1]: UNREACHABLE! => {…}` (also quoted without its JSON): a connection

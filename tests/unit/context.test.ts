@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMatcher, type Rule } from '../../src/matcher/index.ts';
+import { SSH_CONTEXT_RE } from '../../src/matcher/context.ts';
 import { loadRules } from '../../src/catalog/rules.ts';
 
 function rule(p: Partial<Rule> & { id: string; messages: string[] }): Rule {
@@ -82,6 +83,15 @@ describe('text of other programs stays unrouted', () => {
     const log = 'I get... localhost port 9050: Connection refused\n-- Logs begin at Wed 2021-02-10 01:17:01 UTC, end at Wed 2021-02-10 01:34:22 UTC. --';
     expect(best(log)).toBeNull();
     expect(best('I get... localhost port 9050: Connection refused\nthe box at 10.0.0.5:22 answers')).toBe('refused');
+  });
+});
+
+describe('words that name SSH', () => {
+  it("the kinds of forwarding only SSH has name it; a router's port forwarding does not", () => {
+    for (const s of ['local port forwarding disabled on server', 'X11 forwarding does not work', 'agent forwarding is off', 'AllowTcpForwarding no', 'remote port forwarding refused'])
+      expect(SSH_CONTEXT_RE.test(s), s).toBe(true);
+    for (const s of ['router port forwarding disabled', 'forwarding table full', 'NAT port forwarding on my modem'])
+      expect(SSH_CONTEXT_RE.test(s), s).toBe(false);
   });
 });
 
