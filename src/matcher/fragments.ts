@@ -200,8 +200,8 @@ const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[
 const FAILURE_WORDS = new Set(['fail', 'unabl', 'cannot', 'could', 'couldn', 'can', 'not', 'error', 'timeout'].map(stem));
 const saysFailureBefore = (words: readonly string[], end: number) => words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
 
-/** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`, its package): it is about the server. */
-const SSHD_RE = /\bsshd\b|\bopenssh-server\b/i;
+/** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`, its package or unit): it is about the server. */
+const SSHD_RE = /\bsshd\b|\bopenssh-server\b|\bssh\.service\b|\bssh (?:service|daemon)\b/i;
 
 /** An upper-case name with an underscore and no lower-case letter (`SSH_AUTH_SOCK`, `"$GIT_SSH_COMMAND"`). */
 const isVariableName = (token: string) => !/[a-z]/.test(token) && /[A-Z0-9]_[A-Z]/.test(token);

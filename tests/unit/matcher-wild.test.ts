@@ -192,11 +192,12 @@ describe("words several messages share, in a line about sshd, are sshd's log lin
     const keys = createMatcher([
       ...RULES,
       rule({ id: 'pysftp', title: 'Host key verification failed', stage: 'hostkey', stageRank: 5, messages: ['HostKeysException: No Host Keys Found'] }),
-      rule({ id: 'sshd-keys', title: 'sshd: no hostkeys available', stage: 'server-log', stageRank: 10, messages: ['sshd: no hostkeys available -- exiting.'], symptoms: ['sshd no host keys found'] }),
+      rule({ id: 'sshd-keys', title: 'sshd: no hostkeys available', stage: 'server-log', stageRank: 10, messages: ['sshd: no hostkeys available -- exiting.'], symptoms: ['sshd no host keys found', 'ssh service no host keys'] }),
     ]);
     expect(keys.match('HostKeysException: No Host Keys Found').best?.id).toBe('pysftp');
     expect(keys.match('ssh: no host keys found').best?.id).toBe('pysftp');
     expect(keys.match('sshd: No Host Keys Found').best?.id).toBe('sshd-keys');
+    expect(keys.match('systemd[1]: ssh.service: no host keys found').best?.id).not.toBe('pysftp');
   });
 });
 
