@@ -322,8 +322,8 @@ export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[])
 // What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
 const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentication \((?:password|publickey|keyboard-interactive)\) successful|Entering interactive session|Machine booted and ready|Inserting generated public key within guest|\(remote-exec\): Connected!|Last login: |Welcome to )/;
 
-/** A reader's words placing a failure after the login: `after login`, `once logged in`, `after the ssh login`, `while idle`. */
-export const SAYS_IN_SESSION_RE = /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle)\b/i;
+/** A reader's words placing a failure after the login: `after login`, `once logged in`, `while idle`, `during a long running command`. */
+export const SAYS_IN_SESSION_RE = /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle|during (?:a |the |my )?(?:long(?:[- ]running)? |large )?(?:command|scp|rsync|sftp|transfer|copy|upload|download|build|session))\b/i;
 
 /**
  * For each line, whether its try already logged in before it (`Last login: …`): from there on the

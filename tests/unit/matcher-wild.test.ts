@@ -469,6 +469,7 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(closed.match('ssh connection timeout').best?.id).toBe('timed-out');
     expect(closed.match('ssh connection timeout after login').best?.id).toBe('closed');
     expect(closed.match('my ssh session gets a connection timeout after I log in').best?.id).not.toBe('timed-out');
+    expect(closed.match('ssh connection timeout during a long running command').best?.id).not.toBe('timed-out');
   });
   it("a guess shape loses to another article's phrase said in the same line", () => {
     const git = createMatcher([
