@@ -16,7 +16,8 @@
  * - loopback and unspecified addresses (`localhost`, `127.0.0.1`, `::1`, `0.0.0.0`, `::`): a
  *   forward to localhost or sshd listening on 0.0.0.0 is part of the error;
  * - public services and protocol names (`github.com`, `gitlab.com`, `openssh.com`, …);
- * - default and system accounts that every such machine has (`root`, `git`, `ec2-user`, `ubuntu`…).
+ * - default and system accounts that every such machine has (`root`, `git`, `ec2-user`, `ubuntu`…),
+ *   and the service accounts of self-hosted git servers (`gitea`, `gogs`), whose prompt routes differently.
  *
  * Pure TypeScript (no DOM, no Node APIs). Two linear passes: the first collects the host and user
  * names that only their context reveals (`connect to host db1 port 22`, `Invalid user bob from`,
@@ -71,7 +72,7 @@ const PROTOCOL_DOMAIN_RE = /(?:^|\.)(?:openssh\.com|libssh\.org|ssh\.com)$/i;
 /** Accounts every such machine or service has: naming them tells nothing about the reader. */
 const PUBLIC_USERS = new Set(
   ('root admin administrator git ec2-user ubuntu centos rocky almalinux debian fedora azureuser opc core ' +
-    'bitnami vagrant pi runner nobody sshd user').split(' '),
+    'bitnami vagrant pi runner nobody sshd user gitea gogs forgejo gitolite gitolite3').split(' '),
 );
 
 /** Words that stand where a host name would (`Error connecting to agent:`): SSH's vocabulary, never masked. */

@@ -19,7 +19,7 @@ const fixtures = pasteFixtures();
 const matcher = createMatcher(toRules(readArticles().articles));
 
 // The redactor's documented policy: these identify nobody and stay (see src/redact/index.ts).
-const PUBLIC_ACCOUNTS = /^(?:root|admin|administrator|git|ec2-user|ubuntu|centos|rocky|almalinux|debian|fedora|azureuser|opc|core|bitnami|vagrant|pi|runner|nobody|sshd|user)$/i;
+const PUBLIC_ACCOUNTS = /^(?:root|admin|administrator|git|ec2-user|ubuntu|centos|rocky|almalinux|debian|fedora|azureuser|opc|core|bitnami|vagrant|pi|runner|nobody|sshd|user|gitea|gogs|forgejo|gitolite|gitolite3)$/i;
 const PUBLIC_DOMAINS = /(?:^|\.)(?:openssh\.com|libssh\.org|ssh\.com|github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|visualstudio\.com)$/i;
 const LOOPBACK = /^(?:127\.|0\.0\.0\.0$|localhost$)/;
 // Words people type where they hid a name themselves (`user@server`), and Google Cloud's opaque
