@@ -195,7 +195,7 @@ export function mentionPatterns(rules: readonly Rule[]): (RegExp | null)[] {
 
 /**
  * A generic failure in a paste that names the feature behind it (`Permission denied (publickey)`
- * in a post about OS Login, `Invalid user` under Entra ID login): the feature's article answers
+ * in a post about OS Login or Entra ID login): the feature's article answers
  * when it outranks the failure, with the failure's line as evidence and the failure as runner-up.
  * Which feature names count is data (`mentions` in frontmatter).
  */
@@ -320,7 +320,7 @@ export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[])
 }
 
 // What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
-const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentication \((?:password|publickey|keyboard-interactive)\) successful|Entering interactive session|Machine booted and ready|Inserting generated public key within guest|\(remote-exec\): Connected!|Last login: |Welcome to )/;
+const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentication \((?:password|publickey|keyboard-interactive)\) successful|Entering interactive session|Machine booted and ready|Inserting generated public key within guest|remote-exec\): Connected!|Last login: |Welcome to )/;
 
 /** A reader's words placing a failure after the login: `after login`, `once logged in`, `while idle`, `during a long running command`. */
 export const SAYS_IN_SESSION_RE = /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle|during (?:a |the |my )?(?:long(?:[- ]running)? |large )?(?:command|scp|rsync|sftp|transfer|copy|upload|download|build|session))\b/i;

@@ -384,6 +384,10 @@ describe('a verbose log that stops without an error', () => {
     expect(vagrant.match('`vagrant up` gets always stuck on line SSH auth method: private key. Tried VirtualBox 5.0 too.').best?.id).toBe('timed-out');
     const booted = vagrant.match([...boot, '==> default: Machine booted and ready!', '==> default: Checking for guest additions in VM...'].join('\n'));
     expect(booted.notice).toBe(NOTICES.recovered);
+    const terraform = createMatcher(RULES.map((r) => (r.id === 'timed-out' ? { ...r, stalls: ['Connecting to remote host via SSH...'] } : r)));
+    const tries = ['aws_instance.web (remote-exec): Connecting to remote host via SSH...', 'aws_instance.web (remote-exec):   Host: 203.0.113.10'];
+    expect(terraform.match(tries.join('\n')).best?.id).toBe('timed-out');
+    expect(terraform.match([...tries, 'aws_instance.web (remote-exec): Connected!'].join('\n')).notice).toBe(NOTICES.recovered);
   });
 });
 
