@@ -11,7 +11,7 @@ import Fuse from 'fuse.js/basic';
 import { aboutOtherSubject, LINK_RE, SSH_CONTEXT_RE } from './context.ts';
 import { aboutOtherUnits, programNames, unitsIn } from './names.ts';
 import { joinCompounds, joinTimeout, stem, typos, within } from './stem.ts';
-import { SymptomIndex } from './symptoms.ts';
+import type { SymptomIndex } from './symptoms.ts';
 import type { FuzzyOptions, Rule } from './types.ts';
 
 interface Entry {
@@ -111,13 +111,14 @@ export class FuzzyIndex {
   /** The articles' `symptoms`: how readers describe each failure in their own words. */
   private symptoms: SymptomIndex;
 
-  constructor(rules: readonly Rule[], opts: FuzzyOptions = {}) {
+  /** `symptoms`: the articles' phrases, built once by the matcher, which reads them outside fuzzy guesses too. */
+  constructor(rules: readonly Rule[], symptoms: SymptomIndex, opts: FuzzyOptions = {}) {
     this.kinds = rules.map((r) => r.kind);
     this.tools = rules.map((r) => {
       const tool = r.kind === 'wrapper' && r.title.includes(':') ? new Set(wordsOf(r.title.slice(0, r.title.indexOf(':')))) : null;
       return tool?.size ? tool : null;
     });
-    this.symptoms = new SymptomIndex(rules.map((r) => r.symptoms));
+    this.symptoms = symptoms;
     this.opts = { maxLines: 3, maxChars: 300, threshold: 0.7, maxConfidence: 0.6, minConfidence: 0.3, ...opts };
     rules.forEach((r, i) => {
       const texts = [

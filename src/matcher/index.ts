@@ -98,8 +98,8 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
    * A guess shape (`Access denied`) is a catch-all: in a sentence that also says another article's
    * symptom (`git push over ssh access denied`), that phrase is the surer reading.
    */
-  const saysOtherSymptom = (h: Hit, text: string) =>
-    (symptoms ??= new SymptomIndex(rules.map((r) => r.symptoms))).find(text).some((s) => s.rule !== h.template.rule);
+  const symptomIndex = () => (symptoms ??= new SymptomIndex(rules.map((r) => r.symptoms)));
+  const saysOtherSymptom = (h: Hit, text: string) => symptomIndex().find(text).some((s) => s.rule !== h.template.rule);
 
   /**
    * Fragment hits on lines no template matched, for a paste with no error matched whole. `matched`
@@ -190,7 +190,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     }
 
     if (options.fuzzy !== false && !overHttps()) {
-      fuzzy ??= new FuzzyIndex(rules, options.fuzzy || {});
+      fuzzy ??= new FuzzyIndex(rules, symptomIndex(), options.fuzzy || {});
       // Debug lines are machine output, not a typed fragment: `-vvv` noise never decides alone.
       const typed = lines.filter((l) => !l.debug);
       const query = typed.map((l) => l.text).join(' ');

@@ -97,7 +97,7 @@ export class SymptomIndex {
     }
     const best = new Map<number, number>();
     for (const p of this.phrases) {
-      if ((best.get(p.rule) ?? 0) >= p.words.length || !p.words.every((w) => at.has(w))) continue;
+      if ((best.get(p.rule) ?? 0) >= p.words.length) continue;
       const where = p.words.map((w, k) => (p.denied[k] ? at : plain).get(w));
       if (where.every((hits) => hits !== undefined) && inOrder(where as number[][])) best.set(p.rule, p.words.length);
     }

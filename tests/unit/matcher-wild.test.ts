@@ -64,6 +64,8 @@ const RULES: Rule[] = [
   rule({ id: 'unreachable', title: 'Ansible: host unreachable', stage: 'connect', stageRank: 1, kind: 'wrapper', messages: ['UNREACHABLE! =>'] }),
 ];
 const m = createMatcher(RULES);
+/** A matcher on RULES with some rules changed (by id) and others added: one test's variation of the set. */
+const variant = (changes: Record<string, Partial<Rule>>, ...extra: Rule[]) => createMatcher([...RULES.map((r) => ({ ...r, ...changes[r.id] })), ...extra]);
 const best = (s: string) => m.match(s).best;
 const bestId = (s: string) => best(s)?.id ?? null;
 
@@ -189,11 +191,11 @@ describe("words several messages share, in a line about sshd, are sshd's log lin
     expect(inUse.match('ssh -L 8080:localhost:80 says address already in use').best?.id).toBe('forward-in-use');
   });
   it("nor is a line about sshd the client's check of a host key", () => {
-    const keys = createMatcher([
-      ...RULES,
+    const keys = variant(
+      {},
       rule({ id: 'pysftp', title: 'Host key verification failed', stage: 'hostkey', stageRank: 5, messages: ['HostKeysException: No Host Keys Found'] }),
       rule({ id: 'sshd-keys', title: 'sshd: no hostkeys available', stage: 'server-log', stageRank: 10, messages: ['sshd: no hostkeys available -- exiting.'], symptoms: ['sshd no host keys found', 'ssh service no host keys'] }),
-    ]);
+    );
     expect(keys.match('HostKeysException: No Host Keys Found').best?.id).toBe('pysftp');
     expect(keys.match('ssh: no host keys found').best?.id).toBe('pysftp');
     expect(keys.match('sshd: No Host Keys Found').best?.id).toBe('sshd-keys');
@@ -378,13 +380,13 @@ describe('a verbose log that stops without an error', () => {
     expect(bestId(log('debug1: expecting SSH2_MSG_KEX_ECDH_REPLY', 'ssh: connect to host vpn-host port 22: Connection refused'))).toBe('refused');
   });
   it("a tool's own progress line is a stall wherever it stands, until the tool says it connected", () => {
-    const vagrant = createMatcher(RULES.map((r) => (r.id === 'timed-out' ? { ...r, stalls: [...(r.stalls ?? []), 'SSH auth method: private key'] } : r)));
+    const vagrant = variant({ 'timed-out': { stalls: ['SSH auth method: private key'] } });
     const boot = ['==> default: Waiting for machine to boot. This may take a few minutes...', '    default: SSH address: 127.0.0.1:2222', '    default: SSH auth method: private key'];
     expect(vagrant.match(boot.join('\n')).best).toMatchObject({ id: 'timed-out', confidence: 0.5 });
     expect(vagrant.match('`vagrant up` gets always stuck on line SSH auth method: private key. Tried VirtualBox 5.0 too.').best?.id).toBe('timed-out');
     const booted = vagrant.match([...boot, '==> default: Machine booted and ready!', '==> default: Checking for guest additions in VM...'].join('\n'));
     expect(booted.notice).toBe(NOTICES.recovered);
-    const terraform = createMatcher(RULES.map((r) => (r.id === 'timed-out' ? { ...r, stalls: ['Connecting to remote host via SSH...'] } : r)));
+    const terraform = variant({ 'timed-out': { stalls: ['Connecting to remote host via SSH...'] } });
     const tries = ['aws_instance.web (remote-exec): Connecting to remote host via SSH...', 'aws_instance.web (remote-exec):   Host: 203.0.113.10'];
     expect(terraform.match(tries.join('\n')).best?.id).toBe('timed-out');
     expect(terraform.match([...tries, 'aws_instance.web (remote-exec): Connected!'].join('\n')).notice).toBe(NOTICES.recovered);
@@ -418,12 +420,10 @@ describe('typed and retyped text', () => {
 });
 
 describe("a reader's own words for the failure (an article's `symptoms`)", () => {
-  const described = createMatcher([
-    ...RULES.map((r) =>
-      r.id === 'timed-out' ? { ...r, symptoms: ['ssh timeout'] } : r.id === 'password' ? { ...r, symptoms: ['password not accepted', 'access denied', 'password permission denied'] } : r,
-    ),
+  const described = variant(
+    { 'timed-out': { symptoms: ['ssh timeout'] }, password: { symptoms: ['password not accepted', 'access denied', 'password permission denied'] } },
     rule({ id: 'mismatch', title: 'Host key changed', stage: 'hostkey', stageRank: 5, messages: ['Host key for {host} has changed and you have requested strict checking.'], symptoms: ['host key changed'] }),
-  ]);
+  );
   const guess = (s: string) => described.match(s).best;
 
   it('a sentence about SSH with no message in it is guessed from the phrase, at low confidence', () => {
@@ -450,10 +450,10 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(guess('ssh timeout\nssh: connect to host example.com port 22: Connection refused')?.id).toBe('refused');
   });
   it('a word the sentence denies is not the phrase\'s word (`without a passphrase`), unless the phrase denies it too', () => {
-    const keyed = createMatcher([
-      ...RULES.map((r) => (r.id === 'denied' ? { ...r, symptoms: ['refuses key'] } : r)),
+    const keyed = variant(
+      { denied: { symptoms: ['refuses key'] } },
       rule({ id: 'passphrase', title: 'Bad passphrase', stage: 'client-config', stageRank: 0, messages: ['Load key {path}: incorrect passphrase supplied to decrypt private key'], symptoms: ['refuses key passphrase'] }),
-    ]);
+    );
     const id = (s: string) => keyed.match(s).best?.id;
     expect(id('ssh refuses my key passphrase')).toBe('passphrase');
     expect(id('ssh refuses the key I generated without a passphrase')).toBe('denied');
@@ -461,35 +461,35 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(guess("I ssh to the box but the password I set isn't accepted")?.id).toBe('password');
   });
   it('`host key` and `public key` are one word each: `not find host` is not said by "can\'t find the host key"', () => {
-    const named = createMatcher(RULES.map((r) => (r.id === 'resolve' ? { ...r, symptoms: ['not find host'] } : r)));
+    const named = variant({ resolve: { symptoms: ['not find host'] } });
     expect(named.match('It says "could not find host" when I ssh to ev3dev').best?.id).toBe('resolve');
     expect(named.match("ssh can't find the host key for github").best?.id).not.toBe('resolve');
   });
   it('a reader placing the failure after the login (`after login`, `when idle`) is not told the connection never opened', () => {
-    const closed = createMatcher([
-      ...RULES.map((r) => (r.id === 'timed-out' ? { ...r, symptoms: ['connection timeout'] } : r)),
+    const closed = variant(
+      { 'timed-out': { symptoms: ['connection timeout'] } },
       rule({ id: 'closed', title: 'Connection closed', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed by remote host.'], symptoms: ['timeout after login'] }),
-    ]);
+    );
     expect(closed.match('ssh connection timeout').best?.id).toBe('timed-out');
     expect(closed.match('ssh connection timeout after login').best?.id).toBe('closed');
     expect(closed.match('my ssh session gets a connection timeout after I log in').best?.id).not.toBe('timed-out');
     expect(closed.match('ssh connection timeout during a long running command').best?.id).not.toBe('timed-out');
   });
   it("a guess shape loses to another article's phrase said in the same line", () => {
-    const git = createMatcher([
-      ...RULES.map((r) => (r.id === 'password' ? { ...r, guesses: ['Access denied'] } : r)),
+    const git = variant(
+      { password: { guesses: ['Access denied'] } },
       rule({ id: 'repo', title: 'Git host: Permission to REPO denied', stage: 'session', stageRank: 8, messages: ['ERROR: Permission to {path} denied to {user}.'], symptoms: ['git push denied'] }),
-    ]);
+    );
     expect(git.match('ssh says access denied').best?.id).toBe('password');
     expect(git.match('git push over ssh access denied').best?.id).toBe('repo');
   });
 });
 
 describe('a generic failure in a paste that names the feature behind it', () => {
-  const cloud = createMatcher([
-    ...RULES,
+  const cloud = variant(
+    {},
     rule({ id: 'oslogin', title: 'GCP OS Login: Permission denied (publickey)', messages: ['Using OS Login user [{user}] instead of {text}'], outranks: ['denied'], mentions: ['OS Login', 'enable-oslogin'] }),
-  ]);
+  );
   const id = (s: string) => cloud.match(s).best?.id;
   it("answers with the feature's article when it outranks the failure, the failure as runner-up", () => {
     const r = cloud.match('Since the project set enable-oslogin=TRUE:\nme@10.0.0.2: Permission denied (publickey).');
