@@ -304,7 +304,9 @@ export class FuzzyIndex {
       const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
       const sentenceCoverage = this.share(hitWords, inEntry);
       const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
-      const inSentence = sentenceAboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w));
+      // The telling word must be typed as it is: the reader's everyday words are a letter away from
+      // some message word (`about` from `abort`), and a sentence is mostly everyday words.
+      const inSentence = sentenceAboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w) && said.has(w));
       if (specific && (typedMessage || inSentence)) passed.push({ e, queryCoverage, entryCoverage, sentenceCoverage, typedMessage });
     }
     // fuse.js's bitap score rewards near-identical character runs; word coverage in both

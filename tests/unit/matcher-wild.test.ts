@@ -412,6 +412,12 @@ describe('typed and retyped text', () => {
     expect(withVsCode.match(post).best?.id ?? null).toBeNull();
     expect(withVsCode.match('ssh: could not establish the connection to the remote host, it keeps failing.').best?.id).toBe('establish');
   });
+  it("in a sentence, the word that tells the message apart is typed as it is, not an everyday word a letter away (`about`, `abort`)", () => {
+    const withAbort = createMatcher([...RULES, rule({ id: 'aborted', stage: 'connect', stageRank: 1, messages: ['Connection aborted'] })]);
+    const banner = '$ ssh -R 80:localhost:7777 nokey@localhost.run\n\nWelcome to localhost.run!\n\n** your connection id is 61516456-2da3, please mention it if you send me a message about an issue. **';
+    expect(withAbort.match(banner).best).toBeNull();
+    expect(withAbort.match('My ssh connection aborted again when I tried it from the office wifi.').best?.id).toBe('aborted');
+  });
   it('gives nothing for text about something else', () => {
     expect(bestId('The database connection timed out')).toBeNull();
     expect(bestId('hello world')).toBeNull();
