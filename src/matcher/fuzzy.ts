@@ -86,6 +86,8 @@ export function proseAboutSsh(text: string): boolean {
  */
 const SYMPTOM_BASE = 0.5;
 const SYMPTOM_PER_WORD = 0.1;
+/** A phrase of this many words outranks the messages whose words a sentence merely contains. */
+const PHRASE_OVER_WORDS = 3;
 
 /** Entries fuse.js scores for one query: more only reorders guesses far below the first few. */
 const MAX_SIMILARITY_SCORED = 10;
@@ -227,12 +229,24 @@ export class FuzzyIndex {
     const best = new Map<number, number>(); // rule → best confidence
     // How readers describe a failure in their own words (`the password is not accepted`), only in
     // a sentence about SSH; a phrase of more words is surer.
+    let phrase: { rule: number; score: number } | null = null;
     if (sentenceAboutSsh && !otherSubject) {
       for (const s of this.symptoms.find(prose)) {
-        if (this.toolNamed(s.rule, said)) best.set(s.rule, this.opts.maxConfidence * Math.min(1, SYMPTOM_BASE + SYMPTOM_PER_WORD * s.words) * this.kindWeight(s.rule));
+        if (!this.toolNamed(s.rule, said)) continue;
+        const score = this.opts.maxConfidence * Math.min(1, SYMPTOM_BASE + SYMPTOM_PER_WORD * s.words) * this.kindWeight(s.rule);
+        best.set(s.rule, score);
+        if (s.words >= PHRASE_OVER_WORDS && (!phrase || score > phrase.score)) phrase = { rule: s.rule, score };
       }
     }
-    this.fromMessages(query, limit, best, { qWords, said, aboutSsh, sentenceAboutSsh, otherSubject });
+    const typed = this.fromMessages(query, limit, best, { qWords, said, aboutSsh, sentenceAboutSsh, otherSubject });
+    // A phrase of three words or more, said whole, is the article's own account of such a sentence;
+    // a message whose words merely occur in it (sftp's `Connection closed.` in `ssh connection closed
+    // after login`) ranks below it. A message typed out as such still decides.
+    if (phrase) {
+      for (const [rule, score] of best) {
+        if (rule !== phrase.rule && !typed.has(rule) && score >= phrase.score) best.set(rule, phrase.score - 0.01);
+      }
+    }
     // Ties go to the earlier rule.
     return [...best]
       .map(([rule, score]) => ({ rule, score }))
@@ -256,18 +270,22 @@ export class FuzzyIndex {
     return this.kinds[rule] === 'error' ? 1 : 0.9;
   }
 
-  /** Scores the message templates and titles whose words the query shares into `best`. */
+  /**
+   * Scores the message templates and titles whose words the query shares into `best`; returns the
+   * rules whose score is a message typed out as such (most of the query is its words).
+   */
   private fromMessages(
     query: string,
     limit: number,
     best: Map<number, number>,
     { qWords, said, aboutSsh, sentenceAboutSsh, otherSubject }: { qWords: string[]; said: ReadonlySet<string>; aboutSsh: boolean; sentenceAboutSsh: boolean; otherSubject: boolean },
-  ): void {
-    if (qWords.length === 0) return;
+  ): Set<number> {
+    const typed = new Set<number>();
+    if (qWords.length === 0) return typed;
     const qLetters = qWords.reduce((n, w) => n + w.length, 0);
     // Which vocabulary words each query word matched; entries sharing none are never scored.
     const resolved = qWords.map((q) => ({ q, words: new Set(this.resolve(q)) }));
-    if (!resolved.some((r) => r.words.size > 0 && !GENERIC.has(r.q))) return;
+    if (!resolved.some((r) => r.words.size > 0 && !GENERIC.has(r.q))) return typed;
     const plainQuery = plainWords(query);
     // The same sentence about another program (`'Get-Service' is not recognized as …`, `bash: wp:
     // command not found`) is not it.
@@ -319,7 +337,7 @@ export class FuzzyIndex {
       const kind = this.kindWeight(p.e.rule);
       const similarityWeight = p.typedMessage ? 0.4 : 0.2;
       const words = verbatim + (p.typedMessage ? 0.35 * p.queryCoverage + 0.25 * p.entryCoverage : 0.8 * p.sentenceCoverage);
-      return { e: p.e, kind, words, similarityWeight, bound: this.opts.maxConfidence * Math.min(1, words + similarityWeight) * kind };
+      return { e: p.e, typedMessage: p.typedMessage, kind, words, similarityWeight, bound: this.opts.maxConfidence * Math.min(1, words + similarityWeight) * kind };
     });
     // fuse.js costs ~0.05 ms an entry: it scores only the entries whose words say most, best first,
     // and skips any that could no longer reach the `limit` rules already found.
@@ -330,7 +348,12 @@ export class FuzzyIndex {
       const fuse = new Fuse([c.e], { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: this.opts.threshold, minMatchCharLength: 3 });
       const similarity = 1 - (fuse.search(query)[0]?.score ?? 1);
       const score = this.opts.maxConfidence * Math.min(1, c.words + c.similarityWeight * similarity) * c.kind;
-      if (score > (best.get(c.e.rule) ?? 0)) best.set(c.e.rule, score);
+      if (score > (best.get(c.e.rule) ?? 0)) {
+        best.set(c.e.rule, score);
+        if (c.typedMessage) typed.add(c.e.rule);
+        else typed.delete(c.e.rule);
+      }
     }
+    return typed;
   }
 }

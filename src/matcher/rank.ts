@@ -322,8 +322,13 @@ export function failsElsewhere(lines: readonly NormLine[], hits: readonly Hit[])
 // What ssh and the tools around it print once a connection worked (at -v too). Literal, bounded.
 const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentication \((?:password|publickey|keyboard-interactive)\) successful|Entering interactive session|Machine booted and ready|Inserting generated public key within guest|remote-exec\): Connected!|Last login: |Welcome to )/;
 
-/** A reader's words placing a failure after the login: `after login`, `once logged in`, `while idle`, `during a long running command`. */
-export const SAYS_IN_SESSION_RE = /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle|during (?:a |the |my )?(?:long(?:[- ]running)? |large )?(?:command|scp|rsync|sftp|transfer|copy|upload|download|build|session))\b/i;
+/**
+ * A reader's words placing a failure after the login: `after login`, `once logged in`, `while idle`,
+ * `after a few minutes idle`, `after 10 minutes of inactivity`, `during a long running command`,
+ * `while copying with scp`.
+ */
+export const SAYS_IN_SESSION_RE =
+  /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle|(?:minutes?|mins?|hours?) (?:of )?(?:idle|idling|inactivity)|(?:during|while)(?: running| doing| executing)? (?:a |the |my )?(?:long(?:[- ]running)? |large )?(?:command|scp|rsync|sftp|transfer|copy|upload|download|build|session)|while (?:copying|transferring|uploading|downloading|working))\b/i;
 
 /**
  * For each line, whether its try already logged in before it (`Last login: …`): from there on the

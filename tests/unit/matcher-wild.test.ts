@@ -480,6 +480,18 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(closed.match('ssh connection timeout after login').best?.id).toBe('closed');
     expect(closed.match('my ssh session gets a connection timeout after I log in').best?.id).not.toBe('timed-out');
     expect(closed.match('ssh connection timeout during a long running command').best?.id).not.toBe('timed-out');
+    for (const after of ['after a few minutes idle', 'after 10 minutes of inactivity', 'while running a long command', 'while copying with scp']) {
+      expect(closed.match(`ssh connection timeout ${after}`).best?.id, after).not.toBe('timed-out');
+    }
+  });
+  it('a phrase of three words or more outranks a message whose words the sentence merely contains; a message typed as such still decides', () => {
+    const sftp = variant(
+      {},
+      rule({ id: 'sftp', title: 'subsystem request failed', stage: 'session', stageRank: 8, messages: ['subsystem request failed on channel {n}'], shared: ['Connection closed.'] }),
+      rule({ id: 'closed', title: 'Session closed', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed.'], symptoms: ['connection closed after login'] }),
+    );
+    expect(sftp.match('ssh connection closed right after login').best?.id).toBe('closed');
+    expect(sftp.match('ssh: Connection closed').best?.id).toBe('sftp');
   });
   it("a guess shape loses to another article's phrase said in the same line", () => {
     const git = variant(
