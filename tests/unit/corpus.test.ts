@@ -15,11 +15,11 @@ import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer } from '../fixt
  * Top-1 answers on the pastes labelled with an article, per half, that a change must not lose.
  * Issue #12's goal is 95% on pastes the matcher was not tuned on; these floors are what it
  * reaches today. First, blind measurements before any miss was looked at: holdout 69.4%, holdout2
- * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9%, holdout8 81.0%, holdout9 77.1%, holdout10 71.4%, holdout11 67.3%, holdout12 63.0%, holdout13 77.2%, holdout14 80.0%, holdout15 77.8%, holdout16 57.7%, holdout17 73.0%, holdout18 57.9%, holdout19 66.1%, holdout20 44.4%, holdout21 55.1%, holdout22 50.0%, holdout23 50.0%, holdout24 59.0%, holdout25 50.8%, holdout26 69.4%, holdout27 79.3%, holdout28 58.0%, holdout29 63.3%, holdout30 63.6% (sets collected
+ * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9%, holdout8 81.0%, holdout9 77.1%, holdout10 71.4%, holdout11 67.3%, holdout12 63.0%, holdout13 77.2%, holdout14 80.0%, holdout15 77.8%, holdout16 57.7%, holdout17 73.0%, holdout18 57.9%, holdout19 66.1%, holdout20 44.4%, holdout21 55.1%, holdout22 50.0%, holdout23 50.0%, holdout24 59.0%, holdout25 50.8%, holdout26 69.4%, holdout27 79.3%, holdout28 58.0%, holdout29 63.3%, holdout30 63.6%, holdout31 42.9% (sets collected
  * independently; from holdout2 on, labelled by what the paste shows).
  * `npm run bench -- routing` prints the current figures and every miss.
  */
-const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71, holdout11: 0.79, holdout12: 0.71, holdout13: 0.84, holdout14: 0.85, holdout15: 0.77, holdout16: 0.67, holdout17: 0.79, holdout18: 0.66, holdout19: 0.74, holdout20: 0.51, holdout21: 0.55, holdout22: 0.59, holdout23: 0.52, holdout24: 0.64, holdout25: 0.52, holdout26: 0.73, holdout27: 0.82, holdout28: 0.72, holdout29: 0.69, holdout30: 0.72 };
+const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71, holdout11: 0.79, holdout12: 0.71, holdout13: 0.84, holdout14: 0.85, holdout15: 0.77, holdout16: 0.67, holdout17: 0.79, holdout18: 0.66, holdout19: 0.74, holdout20: 0.51, holdout21: 0.55, holdout22: 0.59, holdout23: 0.52, holdout24: 0.64, holdout25: 0.52, holdout26: 0.73, holdout27: 0.82, holdout28: 0.72, holdout29: 0.69, holdout30: 0.72, holdout31: 0.44 };
 /**
  * Non-SSH pastes that still get an answer, per half (each is listed by the bench): holdout2 `b059`,
  * a sentence about an FTP server that names WinSCP (an SSH and FTP client), gets a fuzzy guess;
@@ -94,9 +94,12 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * LDAP GSSAPI bind's missing keytab) as a missing file; holdout29 `be041` (a k3s API server's
  * `The connection to the server …:6443 was refused` typed as an ssh problem) reads as a refused
  * connection, and `bf033` (a Kaggle account lock) and `bf038` (an Azure Bastion how-to) get low guesses;
- * holdout30 `bg023` (serveo's HTTP side down after a working `ssh -R`) gets a low guess from its words.
+ * holdout30 `bg023` (serveo's HTTP side down after a working `ssh -R`) gets a low guess from its words;
+ * holdout31 `bi006` (NoMachine's own `Authentication failed` in Chinese, ssh working) reads as a
+ * refused password, and `bi010`, `bi012` (VNC through a working `ssh -L`) and `bi034` (a Wayland
+ * client with no display over ssh) get low guesses from their words.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 7, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 6, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 7, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 6, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];
