@@ -30,8 +30,11 @@ export function stem(w: string): string {
 /** `times out`, `timing out`, `time-out`, `timed out`: one word, as people type it either way (`Connection time out`). */
 export const joinTimeout = (s: string) => s.replace(/\btim(?:e|es|ed|ing)[ -]?out\b/gi, 'timeout');
 
-/** `public key` and `publickey`, `host key` and `hostkey`: one word either way, as a key's kind is one thing. */
-export const joinCompounds = (s: string) => s.replace(/\b(public|host)[ _-]key/gi, '$1key');
+/**
+ * `public key` and `publickey`, `host key` and `hostkey`: one word either way, as a key's kind is one
+ * thing; so is X11 forwarding however typed (`X11 forwarding`, `X forwarding`, `xforwarding`).
+ */
+export const joinCompounds = (s: string) => s.replace(/\b(public|host)[ _-]key/gi, '$1key').replace(/\bx(?:11)?[ _-]?forwarding/gi, 'x11forwarding');
 
 /** Whether the edit distance between `a` and `b` is at most `max` (gives up as soon as a row exceeds it). */
 export function within(a: string, b: string, max: number): boolean {

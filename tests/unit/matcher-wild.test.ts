@@ -471,6 +471,12 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(named.match('It says "could not find host" when I ssh to ev3dev').best?.id).toBe('resolve');
     expect(named.match("ssh can't find the host key for github").best?.id).not.toBe('resolve');
   });
+  it('X11 forwarding is one word however typed (`X forwarding`, `xforwarding`)', () => {
+    const x11 = variant({}, rule({ id: 'x11', title: 'X11 forwarding request failed', stage: 'session', stageRank: 8, messages: ['X11 forwarding request failed on channel {n}'], symptoms: ['x11 forwarding not work'] }));
+    for (const typed of ['xforwarding', 'X forwarding', 'X11-forwarding']) {
+      expect(x11.match(`I connect with ssh -X from iTerm2 and ${typed} is not working either.`).best?.id, typed).toBe('x11');
+    }
+  });
   it('a reader placing the failure after the login (`after login`, `when idle`) is not told the connection never opened', () => {
     const closed = variant(
       { 'timed-out': { symptoms: ['connection timeout'] } },
