@@ -112,8 +112,16 @@ export const messageSchema = z
      * this article's (a password was typed and refused, whatever method list the refusal prints).
      */
     prompt: z.array(articleId).min(1).optional(),
+    /**
+     * A prompt that explains those failures only when it was asked again for the same thing
+     * before them (`Enter passphrase for key '…':` twice: ssh asks again only after a wrong
+     * answer; asked once, the passphrase may have been right and the key refused). Asked again with
+     * no failure after it, it is no clue at all: a tool that runs ssh several times asks each time.
+     */
+    again: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => !m.again || m.prompt, '`again` belongs to a `prompt`');
 
 /**
  * A reader's own words for the failure (`ssh times out`, `password is not accepted`): two to six

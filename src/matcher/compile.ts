@@ -80,6 +80,8 @@ export interface CompiledTemplate {
   template: string;
   /** Ends with a value (`… to "{text}"`): a tool's summary, which the message it wraps may follow. */
   quotes: boolean;
+  /** A prompt that explains a failure only when asked again before it (`promptsAgain`). */
+  again?: boolean;
   /** Characters of literal text: the measure of how specific a match is. */
   literalLen: number;
   /** Lowercased longest literal segment, located with indexOf. */

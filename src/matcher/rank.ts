@@ -156,7 +156,8 @@ export function repeatedPrompts(hits: readonly Hit[], lines: readonly NormLine[]
   const asked = new Set<string>();
   const repeats: Hit[] = [];
   for (const h of hits) {
-    if (h.form !== 'prompt' || lines[h.at].debug) continue;
+    // A prompt asked again only after a wrong answer is also asked by each of a tool's runs.
+    if (h.form !== 'prompt' || h.template.again || lines[h.at].debug) continue;
     const key = `${h.template.rule} ${lines[h.at].attempt}`;
     if (asked.has(key)) repeats.push({ ...h, form: 'guess' });
     else asked.add(key);
@@ -181,11 +182,17 @@ export function answerPrompts(ranked: readonly RuleMatch[], hits: readonly Hit[]
       h.at <= top.at &&
       !lines[h.at].debug &&
       lines[h.at].attempt === lines[top.at].attempt &&
-      (rules[h.template.rule].promptClaims ?? []).includes(failed),
+      (rules[h.template.rule].promptClaims ?? []).includes(failed) &&
+      (!h.template.again || askedAgain(h, hits, lines)),
   );
   if (!prompt) return [...ranked];
   const answer = prompt.template.rule;
   return [{ ...top, rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
+}
+
+/** Whether the same prompt (the same line, `Enter passphrase for key '/home/me/.ssh/id_rsa':`) was asked again later in its try. */
+function askedAgain(first: Hit, hits: readonly Hit[], lines: readonly NormLine[]): boolean {
+  return hits.some((h) => h.form === 'prompt' && h.at > first.at && h.template.rule === first.template.rule && lines[h.at].attempt === lines[first.at].attempt && lines[h.at].text === lines[first.at].text);
 }
 
 /** Per rule, a pattern for the names in its `mentions` (whole words, any case), or null. */

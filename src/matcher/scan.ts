@@ -18,7 +18,7 @@ export type HitForm = Exclude<TemplateForm, 'stall'> | 'fragment';
 
 /** One template matching one line. */
 export interface Hit {
-  template: Pick<CompiledTemplate, 'rule' | 'literalLen' | 'shared' | 'quotes'>;
+  template: Pick<CompiledTemplate, 'rule' | 'literalLen' | 'shared' | 'quotes' | 'again'>;
   /** Index into the normalised lines (the first of two when `joined`). */
   at: number;
   /** Found only by joining the line with the next one. */
@@ -80,10 +80,10 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   rules.forEach((r, i) => {
     // A guess is a catch-all shape or a weak clue: like a shared wording, it counts only in a paste
     // that shows it is about SSH (`ssh: connect to host …` shows it by itself).
-    for (const [list, form, shared] of [[r.guesses ?? [], 'guess', true], [r.stalls ?? [], 'stall', true], [r.prompts ?? [], 'prompt', false]] as const) {
+    for (const [list, form, shared] of [[r.guesses ?? [], 'guess', true], [r.stalls ?? [], 'stall', true], [r.prompts ?? [], 'prompt', false], [r.promptsAgain ?? [], 'prompt', false]] as const) {
       for (const m of list) {
         const t = compileTemplate(m, i, shared, form);
-        if (t) templates.push(t);
+        if (t) templates.push(list === r.promptsAgain ? { ...t, again: true } : t);
       }
     }
     for (const [list, shared] of [[r.messages, false], [r.shared ?? [], true]] as const) {

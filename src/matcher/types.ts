@@ -42,6 +42,8 @@ export interface Rule {
    * `promptClaims` after one, in the same try, is answered with this rule (rank.ts, answerPrompts).
    */
   prompts?: string[];
+  /** Prompts that explain a failure only when asked again for the same thing before it (`Enter passphrase for key …:`). */
+  promptsAgain?: string[];
   promptClaims?: string[];
   /**
    * How readers describe this failure in their own words when they paste no message (`ssh times

@@ -278,6 +278,20 @@ describe('several errors in one paste', () => {
     // Any message the paste shows beats the repeat.
     expect(bestId("a@h's password:\na@h's password:\nssh: connect to host h port 22: Connection refused")).toBe('refused');
   });
+  it('a prompt that explains a failure only when asked again (`again`): asked twice for the same key, then refused; once, or again with no failure, it is nothing', () => {
+    const keyed = variant(
+      { denied: { messages: ['Permission denied ({list}).'] } },
+      rule({ id: 'passphrase', title: 'Wrong passphrase', stage: 'client-config', stageRank: 0, messages: ['Bad passphrase, try again for {path}'], promptsAgain: ['Enter passphrase for key {path}:'], promptClaims: ['denied'] }),
+    );
+    const ask = "Enter passphrase for key '/home/me/.ssh/id_ed25519':";
+    const refused = 'me@h: Permission denied (publickey).';
+    expect(keyed.match(['$ ssh me@h', ask, ask, refused].join('\n')).best?.id).toBe('passphrase');
+    expect(keyed.match(['$ ssh me@h', ask, refused].join('\n')).best?.id).toBe('denied');
+    // Two different keys asked once each: no wrong answer shown.
+    expect(keyed.match(['$ ssh me@h', ask, "Enter passphrase for key '/home/me/.ssh/id_rsa':", refused].join('\n')).best?.id).toBe('denied');
+    // A tool that runs ssh again and again asks each time; with no failure that is no answer.
+    expect(keyed.match(['Waiting for kubeconfig...', ask, 'Waiting for kubeconfig...', ask, 'Config loaded'].join('\n')).best).toBeNull();
+  });
   it("a failure that ended the connection explains the session's failure after it, however long that message is", () => {
     const paste = 'subprocess ssh: Host key verification failed.\nFatal: unable to open repository at sftp:u@h:/r: unable to start the sftp session, error: error receiving version packet from server: server unexpectedly closed connection';
     expect(bestId(paste)).toBe('hostkey-failed');
