@@ -27,6 +27,12 @@ interface Entry {
   names: string[];
   /** The systemd units it names (`sshd.service: …`). */
   units: string[];
+  /**
+   * A shared wording whose words another article's own message says, with more (sftp's
+   * `Connection closed.` inside `Connection to {host} closed.`): in a reader's sentence it is that
+   * message; typed alone it is still its own (sftp prints just that when its subsystem fails).
+   */
+  inOthers?: boolean;
 }
 
 /** Lower-case words separated by single spaces, punctuation dropped. */
@@ -146,6 +152,11 @@ export class FuzzyIndex {
         }
       });
     });
+    for (const e of this.entries) {
+      if (!e.shared) continue;
+      const own = new Set(e.words);
+      e.inOthers = this.entries.some((o) => o.rule !== e.rule && !o.shared && o.whole === undefined && o.words.length > own.size && [...own].every((w) => o.words.includes(w)));
+    }
     for (const [w, list] of this.byWord) {
       const users = new Set(list.map((e) => this.entries[e].rule)).size;
       this.weight.set(w, Math.log(1 + rules.length / users));
@@ -324,7 +335,7 @@ export class FuzzyIndex {
       const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
       // The telling word must be typed as it is: the reader's everyday words are a letter away from
       // some message word (`about` from `abort`), and a sentence is mostly everyday words.
-      const inSentence = sentenceAboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w) && said.has(w));
+      const inSentence = !e.inOthers && sentenceAboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w) && said.has(w));
       if (specific && (typedMessage || inSentence)) passed.push({ e, queryCoverage, entryCoverage, sentenceCoverage, typedMessage });
     }
     // fuse.js's bitap score rewards near-identical character runs; word coverage in both

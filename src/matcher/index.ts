@@ -161,8 +161,13 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // A wording other programs print too counts only in a paste about SSH, and never about a
     // database's port; a bare guess (`Authentication failed`) not in a line about another subject,
     // nor in one that says another article's symptom.
+    // A wording any program prints, after a login in its try or in a line that places it there
+    // (`ssh: connection closed by server after 5 minutes idle`), is not a connection that never opened.
+    const inSession = loggedInBefore(lines);
     let hits = matched.filter(
-      (h) => !(h.template.shared && namesDatabasePort(lines[h.at].text)) && !(h.form === 'guess' && (aboutOtherSubject(lines[h.at].text) || saysOtherSymptom(h, lines[h.at].text))),
+      (h) =>
+        !(h.template.shared && (namesDatabasePort(lines[h.at].text) || (inSession[h.at] && endsBeforeSession(rules[h.template.rule])))) &&
+        !(h.form === 'guess' && (aboutOtherSubject(lines[h.at].text) || saysOtherSymptom(h, lines[h.at].text))),
     );
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);
     // Read only when a guess from words is about to be made (most pastes never need it).

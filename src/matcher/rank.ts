@@ -335,7 +335,7 @@ const SUCCESS_RE = /\b(?:Authenticated to \S|Authentication succeeded|Authentica
  * `while copying with scp`.
  */
 export const SAYS_IN_SESSION_RE =
-  /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when) idle|(?:minutes?|mins?|hours?) (?:of )?(?:idle|idling|inactivity)|(?:during|while)(?: running| doing| executing)? (?:a |the |my )?(?:long(?:[- ]running)? |large )?(?:command|scp|rsync|sftp|transfer|copy|upload|download|build|session)|while (?:copying|transferring|uploading|downloading|working))\b/i;
+  /\b(?:(?:after|once)(?: (?:I|I'm|am|the|my|an?|ssh|successful)){0,2} (?:log(?:ged|ging)? ?in|login)|(?:while|when|after(?: being)?) idle|(?:minutes?|mins?|hours?) (?:of )?(?:idle|idling|inactivity)|(?:during|while)(?: running| doing| executing)? (?:a |the |my )?(?:long(?:[- ]running)? |large )?(?:command|scp|rsync|sftp|transfer|copy|upload|download|build|session)|while (?:copying|transferring|uploading|downloading|working))\b/i;
 
 /**
  * For each line, whether its try already logged in before it (`Last login: …`): from there on the

@@ -511,7 +511,22 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
       rule({ id: 'closed', title: 'Session closed', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed.'], symptoms: ['connection closed after login'] }),
     );
     expect(sftp.match('ssh connection closed right after login').best?.id).toBe('closed');
-    expect(sftp.match('ssh: Connection closed').best?.id).toBe('sftp');
+  });
+  it("in a sentence, a shared wording another article's own message says with more words is that message; typed alone it is its own", () => {
+    const closedRules = variant(
+      {},
+      rule({ id: 'sftp', title: 'subsystem request failed', stage: 'session', stageRank: 8, messages: ['subsystem request failed on channel {n}'], shared: ['Connection closed.'] }),
+      rule({ id: 'closed', title: 'Session closed', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed by remote host.'] }),
+    );
+    expect(closedRules.match('ssh connection closed by remote host after a reboot of my router').best?.id).toBe('closed');
+    // What sftp prints when the server has no sftp-server, and nothing else.
+    expect(closedRules.match('$ sftp me@h\nConnection closed.').best?.id).toBe('sftp');
+  });
+  it('a wording any program prints, in a line that places it in the session, is not a connection that never opened', () => {
+    const phpseclib = variant({ refused: { shared: ['Connection closed by server'] } }, rule({ id: 'closed', title: 'Session closed', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed by remote host.'] }));
+    expect(phpseclib.match('ssh: Connection closed by server').best?.id).toBe('refused');
+    expect(phpseclib.match('ssh: connection closed by server after 5 minutes idle').best?.id).not.toBe('refused');
+    expect(phpseclib.match('$ ssh me@h\nLast login: Sun Mar 21 10:27:11 2021\nssh: Connection closed by server').best?.id).not.toBe('refused');
   });
   it("a guess shape loses to another article's phrase said in the same line", () => {
     const git = variant(
