@@ -484,6 +484,8 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     const named = variant({ resolve: { symptoms: ['not find host'] } });
     expect(named.match('It says "could not find host" when I ssh to ev3dev').best?.id).toBe('resolve');
     expect(named.match("ssh can't find the host key for github").best?.id).not.toBe('resolve');
+    // Nor by the known_hosts file, whose `hosts` names no host.
+    expect(named.match('ssh cannot find host key in known_hosts').best?.id).not.toBe('resolve');
   });
   it('X11 forwarding is one word however typed (`X forwarding`, `xforwarding`)', () => {
     const x11 = variant({}, rule({ id: 'x11', title: 'X11 forwarding request failed', stage: 'session', stageRank: 8, messages: ['X11 forwarding request failed on channel {n}'], symptoms: ['x11 forwarding not work'] }));
