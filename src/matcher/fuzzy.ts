@@ -23,6 +23,8 @@ interface Entry {
   whole?: string;
   /** A wording other programs print too (a Winsock or errno text): only in an input that names SSH. */
   shared: boolean;
+  /** The article's title, not one of its messages. */
+  title: boolean;
   /** The program the template is about, as it names it (`'ssh' is not recognized …`, `ssh: command not found`). */
   names: string[];
   /** The systemd units it names (`sshd.service: …`). */
@@ -144,7 +146,7 @@ export class FuzzyIndex {
         // shortness would outscore the rules that print those words whole.
         if (!title && t.includes('{') && stripped.some((o, m) => m !== k && !texts[m].title && o.length > text.length && o.startsWith(text + ' '))) return;
         const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
-        const e = this.entries.push({ rule: i, text, words, whole, shared, names: programNames(t), units: unitsIn(t) }) - 1;
+        const e = this.entries.push({ rule: i, text, words, whole, shared, title, names: programNames(t), units: unitsIn(t) }) - 1;
         for (const w of new Set(words)) {
           const list = this.byWord.get(w);
           if (list) list.push(e);
@@ -155,7 +157,7 @@ export class FuzzyIndex {
     for (const e of this.entries) {
       if (!e.shared) continue;
       const own = new Set(e.words);
-      e.inOthers = this.entries.some((o) => o.rule !== e.rule && !o.shared && o.whole === undefined && o.words.length > own.size && [...own].every((w) => o.words.includes(w)));
+      e.inOthers = this.entries.some((o) => o.rule !== e.rule && !o.shared && !o.title && o.words.length > own.size && [...own].every((w) => o.words.includes(w)));
     }
     for (const [w, list] of this.byWord) {
       const users = new Set(list.map((e) => this.entries[e].rule)).size;

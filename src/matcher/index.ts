@@ -106,7 +106,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
    * adds the lines a shared wording matched in a paste not about SSH: another program's message
    * whole (Go's `listen tcp …: bind: address already in use`), not part of an SSH one.
    */
-  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[], matched: readonly Hit[], overHttps: () => boolean): Hit[] {
+  function fragmentHits(hits: readonly Hit[], lines: readonly NormLine[], matched: readonly Hit[], inSession: readonly boolean[], overHttps: () => boolean): Hit[] {
     // Fragments may reveal the SSH message a wrapper's summary hides, but never compete with an
     // exact one in the same try: they are searched only in tries after the last exact error (a
     // reader retyping what a retry printed: `The error I get now is "exit before auth"`).
@@ -119,7 +119,6 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const found = findFragments(fragments, lines, (i) => !taken.has(i) && lines[i].attempt > lastExact && !labelledByOtherTool(lines[i].text));
     if (found.length === 0) return [];
     const aboutSsh = showsSsh(hits, lines);
-    const inSession = loggedInBefore(lines);
     return found
       .filter((f) => aboutSsh || !f.needsContext)
       .filter((f) => !(inSession[f.at] && endsBeforeSession(rules[f.rule])))
@@ -158,11 +157,11 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // A line a shell or file tool labelled as its own (`mkdir: can't create directory …`) is that
     // tool's message, however much of an SSH message it resembles (nor are its words, below).
     const matched = scan(index, lines).filter((h) => !labelledByOtherTool(lines[h.at].text));
-    // A wording other programs print too counts only in a paste about SSH, and never about a
-    // database's port; a bare guess (`Authentication failed`) not in a line about another subject,
-    // nor in one that says another article's symptom.
-    // A wording any program prints, after a login in its try or in a line that places it there
-    // (`ssh: connection closed by server after 5 minutes idle`), is not a connection that never opened.
+    // A wording other programs print too counts only in a paste about SSH, never about a database's
+    // port, and not for a connection that never opened after a login in its try or in a line that
+    // places it there (`ssh: connection closed by server after 5 minutes idle`); a bare guess
+    // (`Authentication failed`) not in a line about another subject, nor in one that says another
+    // article's symptom.
     const inSession = loggedInBefore(lines);
     let hits = matched.filter(
       (h) =>
@@ -173,7 +172,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // Read only when a guess from words is about to be made (most pastes never need it).
     let https: boolean | undefined;
     const overHttps = () => (https ??= showsHttpsGit(lines));
-    hits = hits.concat(fragmentHits(hits, lines, matched, overHttps), repeatedPrompts(hits, lines));
+    hits = hits.concat(fragmentHits(hits, lines, matched, inSession, overHttps), repeatedPrompts(hits, lines));
     const ranked = answerMentions(answerPrompts(laterAttempt(rankHits(hits, lines, rules), hits, lines, rules), hits, lines, rules), lines, rules, mentions);
     if (ranked.length > 0) {
       const cands = toCandidates(ranked, lines, rules).slice(0, maxAlternatives + 1);

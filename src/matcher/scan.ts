@@ -80,10 +80,11 @@ export function buildIndex(rules: readonly Rule[]): ScanIndex {
   rules.forEach((r, i) => {
     // A guess is a catch-all shape or a weak clue: like a shared wording, it counts only in a paste
     // that shows it is about SSH (`ssh: connect to host …` shows it by itself).
-    for (const [list, form, shared] of [[r.guesses ?? [], 'guess', true], [r.stalls ?? [], 'stall', true], [r.prompts ?? [], 'prompt', false], [r.promptsAgain ?? [], 'prompt', false]] as const) {
-      for (const m of list) {
+    const clues = [[r.guesses, 'guess', true, false], [r.stalls, 'stall', true, false], [r.prompts, 'prompt', false, false], [r.promptsAgain, 'prompt', false, true]] as const;
+    for (const [list, form, shared, again] of clues) {
+      for (const m of list ?? []) {
         const t = compileTemplate(m, i, shared, form);
-        if (t) templates.push(list === r.promptsAgain ? { ...t, again: true } : t);
+        if (t) templates.push(again ? { ...t, again } : t);
       }
     }
     for (const [list, shared] of [[r.messages, false], [r.shared ?? [], true]] as const) {
