@@ -52,9 +52,8 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * holdout13 `y019` (an issue title that is only Windows' `An existing connection was forcibly
  * closed by the remote host`, from Ollama) gets a fuzzy guess, and `z002` (an Ansible report titled
  * "Authentication failed" whose only output is `Shared connection … closed`) a guess from its words;
- * holdout14 `ab016` (Tabby's `Loading private key: id_rsa` before its own unhandled rejection) gets
- * a fragment of a key-loading failure, and `ab039`, `ab044` (typed sentences about tmux and screen
- * sessions after ssh closed) get low fuzzy guesses; holdout15 `ad020` (a PAN-OS Ansible module's
+ * holdout14 `ab044` (a typed sentence about a screen session after ssh closed) gets a low fuzzy
+ * guess; holdout15 `ad020` (a PAN-OS Ansible module's
  * "network os not supported") gets a low fuzzy guess; holdout16 `ae023` (a chroot's
  * `Starting OpenBSD Secure Shell server: sshd.` before a hang elsewhere) reads as sshd's start
  * failing, and `af002`, `af011`, `af019`, `af050` (web terminals' own errors: Guacamole's instruction
@@ -65,8 +64,7 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * ENOENT for PuTTY's registry), `ah029` (a Bamboo git plugin's unknown switch), `ah039` (Dependabot
  * unable to access a git dependency), `ah045` (a CI docs note about a `cd` error and a Username
  * prompt) and `ah049` (a security report on a StrictHostKeyChecking warning) get low guesses from
- * their words; holdout18 `ai008` (guacd's font error), `ai015` (an FTP login), `ai034` (Positron's
- * missing server version), `aj006` (an Azure FTP task) and `aj022` (rsync's set-times warning) get
+ * their words; holdout18 `ai008` (guacd's font error), `ai015` (an FTP login), `aj006` (an Azure FTP task) and `aj022` (rsync's set-times warning) get
  * low guesses, `ai047` (a Cockpit admin's sentence "password authentication is disabled") reads as
  * the host key warning's line of that name, and `aj013` (Composer falling back to SSH for a git
  * URL with no git installed) carries git's `Could not read from remote repository`; holdout19
@@ -83,7 +81,7 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * `av009` (git's `'dokku/master' does not appear to be a git repository`, a remote name used as a
  * path) reads as git's failure over SSH; holdout25 `aw048` and `aw049` (posts about
  * `SSH_AUTH_SOCK` being empty or unset) read as the agent message, `ax038` (a Gitea doctor log's
- * `open doctor.log: permission denied`) as a refused key, and `aw004`, `aw006` (Keychain posts) and
+ * `open doctor.log: permission denied`) as a refused key, and `aw006` (a Keychain post) and
  * `aw045` (a mosh post about sleep) get low guesses from their words; holdout26 `az037` (a PAM
  * module's `unrecognized option` before a login that worked) reads as a failed password; holdout27
  * `ba016` (a paramiko traceback parsing known_hosts) reads as a key format error, `ba022` (BackupPC's
@@ -99,7 +97,7 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * refused password, and `bi010`, `bi012` (VNC through a working `ssh -L`) and `bi034` (a Wayland
  * client with no display over ssh) get low guesses from their words.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 3, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 7, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 6, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 5, holdout7: 1, holdout8: 5, holdout9: 3, holdout10: 2, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 1, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 6, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 5, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];
