@@ -155,9 +155,14 @@ export class FuzzyIndex {
       });
     });
     for (const e of this.entries) {
-      if (!e.shared) continue;
+      if (!e.shared || e.words.length === 0) continue;
       const own = new Set(e.words);
-      e.inOthers = this.entries.some((o) => o.rule !== e.rule && !o.shared && !o.title && o.words.length > own.size && [...own].every((w) => o.words.includes(w)));
+      // Only entries holding the shared wording's rarest word can hold all of its words.
+      const rarest = [...own].reduce((a, b) => (this.byWord.get(b)!.length < this.byWord.get(a)!.length ? b : a));
+      e.inOthers = this.byWord.get(rarest)!.some((k) => {
+        const o = this.entries[k];
+        return o.rule !== e.rule && !o.shared && !o.title && o.words.length > own.size && [...own].every((w) => o.words.includes(w));
+      });
     }
     for (const [w, list] of this.byWord) {
       const users = new Set(list.map((e) => this.entries[e].rule)).size;

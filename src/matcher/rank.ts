@@ -185,9 +185,12 @@ export function answerPrompts(ranked: readonly RuleMatch[], hits: readonly Hit[]
       (rules[h.template.rule].promptClaims ?? []).includes(failed) &&
       (!h.template.again || askedAgain(h, hits, lines)),
   );
-  if (!prompt) return [...ranked];
-  const answer = prompt.template.rule;
-  return [{ ...top, rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
+  return prompt ? answeredBy(ranked, prompt.template.rule) : [...ranked];
+}
+
+/** The top match's line answered by another article, the top match kept as its runner-up. */
+function answeredBy(ranked: readonly RuleMatch[], answer: number): RuleMatch[] {
+  return [{ ...ranked[0], rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
 }
 
 /** Whether the same prompt (the same line, `Enter passphrase for key '/home/me/.ssh/id_rsa':`) was asked again later in its try. */
@@ -212,8 +215,7 @@ export function answerMentions(ranked: readonly RuleMatch[], lines: readonly Nor
   const failed = rules[top.rule].id;
   const named = (re: RegExp) => lines.some((l) => !l.debug && re.test(l.text));
   const answer = rules.findIndex((r, i) => i !== top.rule && r.outranks.includes(failed) && mentions[i] !== null && named(mentions[i]!));
-  if (answer === -1) return [...ranked];
-  return [{ ...top, rule: answer }, ...ranked.filter((m) => m.rule !== answer)];
+  return answer === -1 ? [...ranked] : answeredBy(ranked, answer);
 }
 
 function compare(x: RuleMatch, y: RuleMatch, lines: readonly NormLine[], rules: readonly Rule[]): number {
