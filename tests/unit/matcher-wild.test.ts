@@ -177,6 +177,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
   it("everyday words do not make a fragment: 'the server only supports SFTP' is not a signature failure", () => {
     expect(bestId('Failed to connect, are you sure your server works via FTP or FTPS? Users sometimes get this error when the server only supports SFTP.')).toBeNull();
   });
+  it("everyday words do not make a fragment: 'unable to reach the VM' is not sshj's 'Unable to reach a settlement'", () => {
+    const sshj = variant({}, rule({ id: 'sshj-cipher', title: 'No matching cipher', stage: 'kex', stageRank: 3, messages: ['Unable to reach a settlement of Client2ServerCipherAlgorithms: {text}'] }));
+    expect(sshj.match('Unable to reach the VM via ssh or the browser console (port 22: Operation timed out).').best?.id).not.toBe('sshj-cipher');
+    expect(sshj.match('sshj fails: Unable to reach a settlement of Client2ServerCipherAlgorithms').best?.id).toBe('sshj-cipher');
+  });
   it('an exact match always beats a fragment, and fragments do not fire on look-alike messages', () => {
     expect(bestId("Warning: Permanently added 'h' (ED25519) to the list of known hosts.\nno matching cipher found")).toBe('added');
     expect(bestId('ssh me@h\nUnable to negotiate with h port 22: no matching key exchange method found. Their offer: a')).toBe('kex');
