@@ -175,8 +175,9 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
 // A phrase in double or single quotes or Markdown backticks, as people quote an error inside a sentence.
 const QUOTED_RE = /"([^"\n]{4,120})"|'([^'\n]{4,120})'|`([^`\n]{4,120})`/g;
 
-// `(Name: message)`: a name without spaces (an exception class, a program), then its message.
-const BRACKETED_EXCEPTION_RE = /\([\w.$-]{2,80}: ([^()\n]{4,120})\)/g;
+// `(Name: message)`: a name without spaces (an exception class, a program), then its message; or
+// `(port 22: message)`, the end of ssh's connect line quoted in a sentence.
+const BRACKETED_EXCEPTION_RE = /\((?:[\w.$-]{2,80}|port \d{1,5}): ([^()\n]{4,120})\)/g;
 
 /**
  * Of two hits of one rule on one line, the better: the most text; then the hit that stands without

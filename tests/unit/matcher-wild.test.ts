@@ -164,6 +164,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(bestId('kamailio.service failed because the control process exited with error code')).toBeNull();
     expect(bestId('sshd.service failed because the control process exited with error code')).toBe('sshd-unit');
   });
+  it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
+    // Both rules end in `Connection timed out`: either is the answer, silence is not.
+    expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
+    expect(bestId('Unable to log in to the VM via the browser or from my laptop (see port 22 in the logs). Any idea?')).toBeNull();
+  });
   it('a quoted path is still a path', () => {
     expect(bestId("Error: SCP failure: scp: 'c:/Users/User': No such file or directory")).toBe('no-such-file');
   });
