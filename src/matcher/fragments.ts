@@ -291,7 +291,8 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       const all = index.whole.get(p) ?? [];
       const titled = all.filter((ri) => index.runs[ri].titled);
       const ambiguous = titled.length === 0 && all.some((ri) => index.runs[ri].rule !== index.runs[all[0]].rule);
-      if (ambiguous && p.split(' ').filter((w) => index.specific.has(w)).length < MIN_SPECIFIC) continue;
+      const specific = p.split(' ').filter((w) => index.specific.has(w)).length;
+      if ((ambiguous && specific < MIN_SPECIFIC) || (titled.length === 0 && specific === 0)) continue;
       for (const ri of titled.length ? titled : all) {
         const run = index.runs[ri];
         if (aboutOtherUnits(run.units, lineUnits)) continue;

@@ -164,6 +164,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(bestId('kamailio.service failed because the control process exited with error code')).toBeNull();
     expect(bestId('sshd.service failed because the control process exited with error code')).toBe('sshd-unit');
   });
+  it("a line of only everyday words and algorithm names is not a message's complete run: `- host_key: ssh-rsa` of a debug log", () => {
+    const sshj = variant({}, rule({ id: 'sshj-hostkey', title: 'No matching host key type', stage: 'kex', stageRank: 3, messages: ['Unable to reach a settlement: [ssh-rsa{text}'] }));
+    expect(sshj.match('ssh -v me@h\nnegotiated:\n- host_key: ssh-rsa').best?.id ?? null).toBeNull();
+    expect(sshj.match('Unable to reach a settlement: [ssh-rsa, ssh-dss] and [rsa-sha2-512]').best?.id).toBe('sshj-hostkey');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
