@@ -366,6 +366,9 @@ describe("another tool's own line", () => {
     expect(bestId(paste('/srv/app/current: No such file or directory'))).toBe('no-such-file');
     expect(bestId(paste('bash: cd: /srv/app/current: No such file or directory'))).toBeNull();
     expect(bestId(paste('./release.sh: line 4: cd: /srv/app/current: No such file or directory'))).toBeNull();
+    // BSD's and macOS's ls say it without GNU's `cannot access`.
+    expect(bestId(paste('ls: /srv/app/current: No such file or directory'))).toBeNull();
+    expect(bestId(paste('cp: release.tgz: Permission denied'))).toBeNull();
   });
 });
 
