@@ -87,7 +87,9 @@ const UNSPECIFIC = new Set(
     // `couldn't find` splits into `couldn` and `t`: the stubs of contractions are everyday words too.
     'couldn doesn didn isn wasn don won shouldn aren haven hasn find ' +
     // Tool names say which program printed a line, not which error it is.
-    'gcloud compute ansible jenkins vagrant terraform docker git rsync putty').split(' '),
+    'gcloud compute ansible jenkins vagrant terraform docker git rsync putty ' +
+    // An account's name is a value, not a message's word (`owned by root` of any file).
+    'root').split(' '),
 );
 const UNSPECIFIC_STEMS = new Set([...UNSPECIFIC].map(stem));
 /** Specific as printed and as a stem (`hosts` is not: its stem is `host`). */

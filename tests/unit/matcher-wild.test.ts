@@ -169,6 +169,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(sshj.match('ssh -v me@h\nnegotiated:\n- host_key: ssh-rsa').best?.id ?? null).toBeNull();
     expect(sshj.match('Unable to reach a settlement: [ssh-rsa, ssh-dss] and [rsa-sha2-512]').best?.id).toBe('sshj-hostkey');
   });
+  it("a user's name is no message's word: 'owned by root' is not sshd's `… must be owned by root and not group or world-writable.`", () => {
+    const privsep = variant({}, rule({ id: 'privsep', title: 'Missing privilege separation directory', stage: 'server-log', stageRank: 10, messages: ['{path} must be owned by root and not group or world-writable.'] }));
+    expect(privsep.match('ssh says my ~/.ssh/config is owned by root').best?.id).not.toBe('privsep');
+    expect(privsep.match('sshd: /run/sshd must be owned by root and not group or world-writable.').best?.id).toBe('privsep');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
