@@ -78,7 +78,7 @@ const SELF_EVIDENT_SPECIFIC = 3;
 
 /** Words that say nothing about which error it is: everyday English and words every log has. */
 const UNSPECIFIC = new Set(
-  ('the and for from with not was are this that into your you has have been can cannot could reach ' +
+  ('the and for from with not was are this that into your you has have been can cannot could reach start ' +
     'error errors failed failure fatal warning info debug line file files please try again ' +
     'when what which does while being there their then than its use used using out code exit continue only ' +
     'status true false null none unknown something some other more than host port user server ' +

@@ -174,6 +174,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(privsep.match('ssh says my ~/.ssh/config is owned by root').best?.id).not.toBe('privsep');
     expect(privsep.match('sshd: /run/sshd must be owned by root and not group or world-writable.').best?.id).toBe('privsep');
   });
+  it("'refuses to start' is everyday English: 'sshd refuses to start' is not PuTTY's `Server refused to start a shell/command`", () => {
+    const putty = variant({}, rule({ id: 'exec', title: 'exec request failed', stage: 'session', stageRank: 8, messages: ['Server refused to start a shell/command'] }));
+    expect(putty.match('after the upgrade sshd refuses to start, no host keys').best?.id).not.toBe('exec');
+    expect(putty.match('PuTTY says: Server refused to start a shell/command').best?.id).toBe('exec');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
