@@ -521,6 +521,15 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
       expect(x11.match(`I connect with ssh -X from iTerm2 and ${typed} is not working either.`).best?.id, typed).toBe('x11');
     }
   });
+  it("a host key's file (`ssh_host_ed25519_key`) is a host key, not a user's key", () => {
+    const keys = variant(
+      {},
+      rule({ id: 'user-key', title: 'Unprotected private key file', messages: ['WARNING: UNPROTECTED PRIVATE KEY FILE!'], symptoms: ['bad permissions key'] }),
+      rule({ id: 'sshd-keys', title: 'sshd: no hostkeys available', stage: 'server-log', stageRank: 10, messages: ['sshd: no hostkeys available -- exiting.'], symptoms: ['bad permissions host key'] }),
+    );
+    expect(keys.match('sshd -t over ssh says bad permissions on ssh_host_ecdsa_key').best?.id).toBe('sshd-keys');
+    expect(keys.match('ssh says bad permissions on my id_ed25519 key').best?.id).toBe('user-key');
+  });
   it('a reader placing the failure after the login (`after login`, `when idle`) is not told the connection never opened', () => {
     const closed = variant(
       { 'timed-out': { symptoms: ['connection timeout'] } },
