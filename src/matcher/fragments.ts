@@ -203,6 +203,9 @@ const CONFIG_LINE_RE = /^(?:-{5}(?:BEGIN|END) [A-Z0-9 ]{1,40}-{5}|[\w.-]{1,64}:[
 const FAILURE_WORDS = new Set(['fail', 'unabl', 'cannot', 'could', 'couldn', 'can', 'not', 'error', 'timeout'].map(stem));
 const saysFailureBefore = (words: readonly string[], end: number) => words.slice(Math.max(0, end - 4), end).some((w) => FAILURE_WORDS.has(w));
 
+/** Words that say which kind of forwarding a message is about, as stems (`X11 forwarding`, `agent forwarding`). */
+const FORWARDING_KINDS = new Set(['x11', 'agent', 'port', 'tcp', 'local', 'remote', 'tunnel', 'streamlocal', 'dynamic'].map(stem));
+
 /** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`, its package or unit): it is about the server. */
 const SSHD_RE = /\bsshd\b|\bopenssh-server\b|\bssh\.service\b|\bssh (?:service|daemon)\b/i;
 
@@ -245,6 +248,9 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         const before = pos - a - 1;
         const after = pos + b + 1;
         if ((before >= 0 && i - a - 1 >= 0 && run.named.has(run.words[before])) || (after < run.words.length && i + b + 1 < words.length && run.named.has(run.words[after]))) continue;
+        // Likewise another kind of forwarding where the message names its own (`port forwarding
+        // disabled by key options` is not sshd's `X11 forwarding disabled by key options.`).
+        if (before >= 0 && i - a - 1 >= 0 && FORWARDING_KINDS.has(run.words[before]) && FORWARDING_KINDS.has(words[i - a - 1])) continue;
         // An environment variable's name (`SSH_AUTH_SOCK`, `$SSH_AUTH_SOCK`) is a setting the line
         // talks about, not the message that begins with it.
         if (tokenOf[i - a] === tokenOf[i + b] && isVariableName((tokens ??= joinTimeout(text).split(' '))[tokenOf[i - a]])) continue;

@@ -521,6 +521,16 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
       expect(x11.match(`I connect with ssh -X from iTerm2 and ${typed} is not working either.`).best?.id, typed).toBe('x11');
     }
   });
+  it("another kind of forwarding is another message: `port forwarding disabled by key options` is not sshd's X11 line", () => {
+    const fwd = variant(
+      {},
+      rule({ id: 'x11', title: 'X11 forwarding request failed', stage: 'session', stageRank: 8, messages: ['X11 forwarding disabled by key options.'] }),
+      rule({ id: 'prohibited', title: 'administratively prohibited', stage: 'forwarding', stageRank: 9, messages: ['channel {n}: open failed: administratively prohibited: open failed'], symptoms: ['port forwarding disabled'] }),
+    );
+    expect(fwd.match('ssh -L says port forwarding disabled by key options').best?.id).toBe('prohibited');
+    expect(fwd.match('ssh -X says X11 forwarding disabled by key options').best?.id).toBe('x11');
+    expect(fwd.match('forwarding disabled by key options, says ssh').best?.id).toBe('x11');
+  });
   it("a host key's file (`ssh_host_ed25519_key`) is a host key, not a user's key", () => {
     const keys = variant(
       {},
