@@ -206,6 +206,9 @@ const saysFailureBefore = (words: readonly string[], end: number) => words.slice
 /** Words that say which kind of forwarding a message is about, as stems (`X11 forwarding`, `agent forwarding`). */
 const FORWARDING_KINDS = new Set(['x11', 'agent', 'port', 'tcp', 'local', 'remote', 'tunnel', 'streamlocal', 'dynamic'].map(stem));
 
+/** A setting's name in snake case, alone before its value (`deploy_key`, `  - host_key`). */
+const SETTING_NAME_RE = /^[\s-]*[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i;
+
 /** A line naming sshd (`sshd:`, `sshd[812]:`, `sshd won't start`, its package or unit): it is about the server. */
 const SSHD_RE = /\bsshd\b|\bopenssh-server\b|\bssh\.service\b|\bssh (?:service|daemon)\b/i;
 
@@ -269,13 +272,14 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       }
     }
 
-    // The whole line, or a quoted phrase, is a complete run (`Connection refused`, `"Access denied"`).
-    const phrases = [words.join(' ')];
+    // The whole line, or a quoted phrase, is a complete run (`Connection refused`, `"Access denied"`);
+    // not a setting, whose name is a program's identifier (`deploy_key: ***` of a CI step's inputs).
+    const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
+    const label = colon > 0 ? text.slice(0, colon) : '';
+    const phrases = SETTING_NAME_RE.test(label) ? [] : [words.join(' ')];
     // Or the text after a short label (`OpenWRT: Connection timed out`, `错误：Permission denied`,
     // `SSHKit::Runner::ExecuteError: … on host h: connection closed by remote host`); not after a
     // path (`deploy.sh: line 43: /etc/init.d/sshd: No such file or directory`).
-    const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('\uff1a'));
-    const label = colon > 0 ? text.slice(0, colon) : '';
     if (label && !/[/\\]/.test(label) && label.split(' ').length <= MAX_LABEL_WORDS) {
       const rest = text.slice(colon + 1);
       phrases.push(wordsOf(rest).join(' '));

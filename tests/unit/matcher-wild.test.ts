@@ -179,6 +179,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(putty.match('after the upgrade sshd refuses to start, no host keys').best?.id).not.toBe('exec');
     expect(putty.match('PuTTY says: Server refused to start a shell/command').best?.id).toBe('exec');
   });
+  it("a setting's snake_case name is not a message (`deploy_key: ***` of a CI step's inputs)", () => {
+    const git = variant({}, rule({ id: 'deploy-key', title: 'Permission denied to deploy key', messages: ['ERROR: Permission to {path} denied to deploy key', 'Deploy Key: {n}:{text} is not authorized to'] }));
+    expect(git.match('Run cap-deploy over ssh\n  with:\n    deploy_key: ***\n    target: production').best?.id ?? null).toBeNull();
+    expect(git.match('ERROR: Permission to acme/app.git denied to deploy key').best?.id).toBe('deploy-key');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
