@@ -29,10 +29,13 @@ interface Entry {
   names: string[];
   /** The systemd units it names (`sshd.service: …`). */
   units: string[];
+  /** The SSH program whose label the template starts with (`scp` of `scp: Connection closed`). */
+  label?: string;
   /**
    * A shared wording whose words another article's own message says, with more (sftp's
    * `Connection closed.` inside `Connection to {host} closed.`): in a reader's sentence it is that
-   * message; typed alone it is still its own (sftp prints just that when its subsystem fails).
+   * message, and so it is typed with any other word (`ssh connection closed`); typed alone it is
+   * still its own (sftp prints just that when its subsystem fails).
    */
   inOthers?: boolean;
 }
@@ -96,6 +99,11 @@ const SYMPTOM_BASE = 0.5;
 const SYMPTOM_PER_WORD = 0.1;
 /** A phrase of this many words outranks the messages whose words a sentence merely contains. */
 const PHRASE_OVER_WORDS = 3;
+/** The SSH programs a typed query may name, and a template's label naming one of them (`scp: …`). */
+const PROGRAM_RE = /\b(?:ssh|sshd|scp|sftp)\b/gi;
+const LABEL_RE = /^(ssh|sshd|scp|sftp): /i;
+/** git, whose pushes and pulls readers describe as they describe SSH's failures (`git push permission denied`). */
+const GIT_RE = /\bgit\b/i;
 
 /** Entries fuse.js scores for one query: more only reorders guesses far below the first few. */
 const MAX_SIMILARITY_SCORED = 10;
@@ -146,7 +154,8 @@ export class FuzzyIndex {
         // shortness would outscore the rules that print those words whole.
         if (!title && t.includes('{') && stripped.some((o, m) => m !== k && !texts[m].title && o.length > text.length && o.startsWith(text + ' '))) return;
         const whole = !title && !t.includes('{') && text.includes(' ') ? plainWords(text) : undefined;
-        const e = this.entries.push({ rule: i, text, words, whole, shared, title, names: programNames(t), units: unitsIn(t) }) - 1;
+        const label = LABEL_RE.exec(t)?.[1].toLowerCase();
+        const e = this.entries.push({ rule: i, text, words, whole, shared, title, names: programNames(t), units: unitsIn(t), label }) - 1;
         for (const w of new Set(words)) {
           const list = this.byWord.get(w);
           if (list) list.push(e);
@@ -246,9 +255,9 @@ export class FuzzyIndex {
     const said = new Set(qWords);
     const best = new Map<number, number>(); // rule → best confidence
     // How readers describe a failure in their own words (`the password is not accepted`), only in
-    // a sentence about SSH; a phrase of more words is surer.
+    // a sentence about SSH or git; a phrase of more words is surer.
     let phrase: { rule: number; score: number } | null = null;
-    if (sentenceAboutSsh && !otherSubject) {
+    if ((sentenceAboutSsh || GIT_RE.test(prose)) && !otherSubject) {
       for (const s of this.symptoms.find(prose)) {
         if (!this.toolNamed(s.rule, said)) continue;
         const score = this.opts.maxConfidence * Math.min(1, SYMPTOM_BASE + SYMPTOM_PER_WORD * s.words) * this.kindWeight(s.rule);
@@ -309,6 +318,8 @@ export class FuzzyIndex {
     // command not found`) is not it.
     const named = new Set(programNames(query));
     const units = unitsIn(query);
+    // `ssh connection closed` names the client: scp's own `scp: Connection closed` is another line.
+    const programs = new Set([...query.matchAll(PROGRAM_RE)].map((m) => m[0].toLowerCase()));
     const pool = new Set<number>();
     for (const r of resolved) for (const w of r.words) for (const e of this.byWord.get(w)!) pool.add(e);
     // Word coverage first: it is cheap and decides which entries count at all, so fuse.js (the
@@ -319,6 +330,7 @@ export class FuzzyIndex {
       if (e.shared && !aboutSsh) continue;
       if (named.size && e.names.length && !e.names.some((n) => named.has(n))) continue;
       if (aboutOtherUnits(e.units, units)) continue;
+      if (e.label && programs.size && !programs.has(e.label)) continue;
       if (!this.toolNamed(e.rule, said)) continue;
       const inEntry = new Set(e.words);
       let letters = 0;
@@ -339,7 +351,9 @@ export class FuzzyIndex {
       // meet common ones (`connect`, `server`) by chance, so each counts by how telling it is.
       const entryCoverage = inEntry.size ? hitWords.size / inEntry.size : 0;
       const sentenceCoverage = this.share(hitWords, inEntry);
-      const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject);
+      // A wording another article's message says with more is its own only typed alone: `ssh
+      // connection closed` names the client, whose `Connection to HOST closed.` it is.
+      const typedMessage = queryCoverage >= 0.6 && (aboutSsh || !otherSubject) && (!e.inOthers || plainQuery === e.whole);
       // The telling word must be typed as it is: the reader's everyday words are a letter away from
       // some message word (`about` from `abort`), and a sentence is mostly everyday words.
       const inSentence = !e.inOthers && sentenceAboutSsh && !otherSubject && sentenceCoverage >= 0.6 && hitWords.size >= 2 && [...hitWords].some((w) => this.telling(w) && said.has(w));

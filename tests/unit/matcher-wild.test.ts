@@ -536,6 +536,24 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     expect(fwd.match('ssh -X says X11 forwarding disabled by key options').best?.id).toBe('x11');
     expect(fwd.match('forwarding disabled by key options, says ssh').best?.id).toBe('x11');
   });
+  it('a sentence about git says its failure in the words readers use for SSH (`git push permission denied`)', () => {
+    const git = variant(
+      {},
+      rule({ id: 'vscode-git', title: 'Wrong passphrase', messages: ['Git: Permission denied, please try again.'] }),
+      rule({ id: 'repo-denied', title: 'Permission to REPO denied', messages: ['ERROR: Permission to {path} denied to {user}.'], symptoms: ['permission denied to repository'] }),
+    );
+    expect(git.match('git permission denied to repository').best?.id).toBe('repo-denied');
+    expect(git.match('Git: Permission denied, please try again.').best?.id).toBe('vscode-git');
+  });
+  it("a typed sentence naming one SSH program is not another's labelled line: `ssh connection closed` is not `scp: Connection closed`", () => {
+    const closed = createMatcher([
+      rule({ id: 'scp-closed', title: 'subsystem request failed', stage: 'session', stageRank: 8, messages: ['scp: Connection closed'], shared: ['Connection closed.'] }),
+      rule({ id: 'closed-remote', title: 'Connection closed by remote host', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed by remote host.'] }),
+    ]);
+    expect(closed.match('ssh connection closed').best?.id).toBe('closed-remote');
+    // Typed alone it is sftp's own line.
+    expect(closed.match('Connection closed.').best?.id).toBe('scp-closed');
+  });
   it("a host key's file (`ssh_host_ed25519_key`) is a host key, not a user's key", () => {
     const keys = variant(
       {},
