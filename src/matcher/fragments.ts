@@ -259,7 +259,10 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         if (tokenOf[i - a] === tokenOf[i + b] && isVariableName((tokens ??= joinTimeout(text).split(' '))[tokenOf[i - a]])) continue;
         const matched = run.words.slice(pos - a, pos + b + 1);
         const specific = matched.filter((w) => index.specific.has(w)).length;
-        if (matched.length < MIN_RUN || specific < MIN_SPECIFIC) continue;
+        // A message's whole run of five words or more, in order, is distinctive with one specific
+        // word (git's `Could not read from remote repository`, whose `remote` every log has).
+        const whole = matched.length >= SELF_EVIDENT && matched.length === run.words.length;
+        if (matched.length < MIN_RUN || specific < (whole ? 1 : MIN_SPECIFIC)) continue;
         if (saysFailureBefore(run.words, pos - a) && !saysFailureBefore(words, i - a)) continue;
         offer({
           rule: run.rule,

@@ -184,6 +184,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(git.match('Run cap-deploy over ssh\n  with:\n    deploy_key: ***\n    target: production').best?.id ?? null).toBeNull();
     expect(git.match('ERROR: Permission to acme/app.git denied to deploy key').best?.id).toBe('deploy-key');
   });
+  it("a message's whole run of five words in a sentence is distinctive with one specific word; cut short it is not", () => {
+    const git = variant({}, rule({ id: 'git-read', title: 'Could not read from remote repository', messages: ['fatal: Could not read from remote repository.'] }));
+    expect(git.match('building git@github.com:me/app.git over ssh fails with permission denied, could not read from remote repository...').best?.id).toBe('git-read');
+    expect(git.match('building git@github.com:me/app.git over ssh fails, could not read from remote').best?.id).not.toBe('git-read');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
