@@ -29,7 +29,10 @@ interface Entry {
   names: string[];
   /** The systemd units it names (`sshd.service: …`). */
   units: string[];
-  /** The SSH program whose label the template starts with (`scp` of `scp: Connection closed`). */
+  /**
+   * The program whose label the template starts with (`scp` of `scp: Connection closed`, `git` of VS
+   * Code's `Git: Permission denied, please try again.`): it says who printed the line, not what failed.
+   */
   label?: string;
   /**
    * A shared wording whose words another article's own message says, with more (sftp's
@@ -100,8 +103,8 @@ const SYMPTOM_PER_WORD = 0.1;
 /** A phrase of this many words outranks the messages whose words a sentence merely contains. */
 const PHRASE_OVER_WORDS = 3;
 /** The SSH programs a typed query may name, and a template's label naming one of them (`scp: …`). */
-const PROGRAM_RE = /\b(?:ssh|sshd|scp|sftp)\b/gi;
-const LABEL_RE = /^(ssh|sshd|scp|sftp): /i;
+const PROGRAM_RE = /\b(?:ssh|sshd|scp|sftp|git|rsync)\b/gi;
+const LABEL_RE = /^(ssh|sshd|scp|sftp|git|rsync): /i;
 /** git, whose pushes and pulls readers describe as they describe SSH's failures (`git push permission denied`). */
 const GIT_RE = /\bgit\b/i;
 
@@ -341,7 +344,7 @@ export class FuzzyIndex {
         if (found.length) {
           letters += r.q.length;
           found.forEach((w) => hitWords.add(w));
-          if (!GENERIC.has(r.q)) specific = true;
+          if (!GENERIC.has(r.q) && r.q !== e.label) specific = true;
         }
       }
       // Most of what was typed must be in the entry, including at least one SSH-specific word;

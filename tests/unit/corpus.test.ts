@@ -29,9 +29,8 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * public key authentication") gets a fragment of `Public key authentication failed.`, and `h007` (a
  * console's "root account is locked" in a thread about ssh) a fragment of a PAM lock message;
  * holdout6 `i015` (Deployer's identity-file warning before a read-only file system), `i036` (git
- * clone of a path that does not exist), `i050` (rsync's local `link_stat … No such file or
- * directory`) and `j036` (VS Code Remote-SSH logged in, then `bash: command not found`) all carry an
- * SSH program's own line; holdout7 `k011` (borg's own `Connection closed by remote host. Is borg
+ * clone of a path that does not exist) and `j036` (VS Code Remote-SSH logged in, then `bash: command
+ * not found`) all carry an SSH program's own line; holdout7 `k011` (borg's own `Connection closed by remote host. Is borg
  * working on the server?`, SSH working) reads as the SSH message of those words; holdout8 `m011`
  * (n8n's credential test text) and `n047`, `n049` (typed cloud-console sentences) get fuzzy
  * guesses, `n011` (gcloud on Windows, an unknown command) is read as the gcloud wrapper; holdout9
@@ -100,7 +99,7 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * holdout33 `bm006` (a Gogs login redirect for `go get`) reads as a git host's refusal and `bm013`
  * (Composer asking for a GitHub username and password over HTTPS) as a refused password.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 4, holdout7: 1, holdout8: 4, holdout9: 2, holdout10: 1, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 1, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 6, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 5, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4, holdout32: 4, holdout33: 2 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 3, holdout7: 1, holdout8: 4, holdout9: 2, holdout10: 1, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 1, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 6, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 5, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4, holdout32: 4, holdout33: 2 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];

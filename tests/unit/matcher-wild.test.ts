@@ -549,6 +549,9 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     );
     expect(git.match('git permission denied to repository').best?.id).toBe('repo-denied');
     expect(git.match('Git: Permission denied, please try again.').best?.id).toBe('vscode-git');
+    // A message's program label says who printed it, not what failed: `git` alone does not make a
+    // sentence VS Code's line.
+    expect(git.match('git pull permission denied on .git/FETCH_HEAD').best?.id).not.toBe('vscode-git');
   });
   it("a typed sentence naming one SSH program is not another's labelled line: `ssh connection closed` is not `scp: Connection closed`", () => {
     const closed = createMatcher([
