@@ -36,6 +36,12 @@ interface Run {
   named: Set<string>;
   /** The systemd units the template names (`ssh`, `sshd` of `sshd.service: …`). */
   units: string[];
+  /**
+   * Another article's message says these words in this order, with its own between (`Connection to
+   * {host} closed by remote host.` says `connection closed by remote host`): the words alone do not
+   * tell the two apart.
+   */
+  inOthers?: boolean;
 }
 
 /** A line (or a quoted phrase in it) matching part of a run. */
@@ -159,6 +165,13 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
       }
     }
   });
+  // Only the long runs of one specific word need it (below): a handful, each read against every
+  // template's words once.
+  const templateWords = rules.map((r) => [...r.messages, ...(r.shared ?? [])].map((t) => wordsOf(t.replace(/\{\w+\}/g, ' '))));
+  for (const run of runs) {
+    if (run.words.length < SELF_EVIDENT) continue;
+    run.inOthers = templateWords.some((ts, rule) => rule !== run.rule && ts.some((w) => inOrder(run.words, w)));
+  }
   // A stem is specific only if every word it stands for is: `keys` is, but its stem is also `key`'s.
   const specific = new Set([...forms.yes].filter((st) => !forms.no.has(st)));
   const seeds = new Map<string, [number, number][]>();
@@ -205,6 +218,13 @@ const saysFailureBefore = (words: readonly string[], end: number) => words.slice
 
 /** Words that say which kind of forwarding a message is about, as stems (`X11 forwarding`, `agent forwarding`). */
 const FORWARDING_KINDS = new Set(['x11', 'agent', 'port', 'tcp', 'local', 'remote', 'tunnel', 'streamlocal', 'dynamic'].map(stem));
+
+/** Whether `words` occur in `within` in this order, other words allowed between. */
+function inOrder(words: readonly string[], within: readonly string[]): boolean {
+  let i = 0;
+  for (const w of within) if (w === words[i] && ++i === words.length) return true;
+  return false;
+}
 
 /** A setting's name in snake case, alone before its value (`deploy_key`, `  - host_key`). */
 const SETTING_NAME_RE = /^[\s-]*[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i;
@@ -261,7 +281,7 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
         const specific = matched.filter((w) => index.specific.has(w)).length;
         // A message's whole run of five words or more, in order, is distinctive with one specific
         // word (git's `Could not read from remote repository`, whose `remote` every log has).
-        const whole = matched.length >= SELF_EVIDENT && matched.length === run.words.length;
+        const whole = matched.length >= SELF_EVIDENT && matched.length === run.words.length && !run.inOthers;
         if (matched.length < MIN_RUN || specific < (whole ? 1 : MIN_SPECIFIC)) continue;
         if (saysFailureBefore(run.words, pos - a) && !saysFailureBefore(words, i - a)) continue;
         offer({

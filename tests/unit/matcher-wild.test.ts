@@ -189,6 +189,14 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(git.match('building git@github.com:me/app.git over ssh fails with permission denied, could not read from remote repository...').best?.id).toBe('git-read');
     expect(git.match('building git@github.com:me/app.git over ssh fails, could not read from remote').best?.id).not.toBe('git-read');
   });
+  it("…unless another article's message says the same words with its own between (`Connection to {host} closed by remote host.`)", () => {
+    const closed = createMatcher([
+      rule({ id: 'kex-closed', title: 'kex_exchange_identification: Connection closed by remote host', stage: 'kex', stageRank: 3, messages: ['kex_exchange_identification: Connection closed by remote host'] }),
+      rule({ id: 'session-closed', title: 'Connection to HOST closed by remote host', stage: 'session', stageRank: 8, messages: ['Connection to {host} closed by remote host.'] }),
+    ]);
+    const r = closed.match('my ssh session keeps getting connection closed by remote host after a few minutes');
+    expect(r.best?.via ?? 'none').not.toBe('template');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
