@@ -106,7 +106,7 @@ const PHRASE_OVER_WORDS = 3;
 const PROGRAM_RE = /\b(?:ssh|sshd|scp|sftp|git|rsync)\b/gi;
 const LABEL_RE = /^(ssh|sshd|scp|sftp|git|rsync): /i;
 /** git, whose pushes and pulls readers describe as they describe SSH's failures (`git push permission denied`). */
-const GIT_RE = /\bgit\b/i;
+const GIT_RE = /\b(?:git|github|gitlab|bitbucket)\b/i;
 
 /** Entries fuse.js scores for one query: more only reorders guesses far below the first few. */
 const MAX_SIMILARITY_SCORED = 10;
