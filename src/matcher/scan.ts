@@ -63,8 +63,14 @@ function withoutLead(template: string): string | null {
   if (first <= 0) return null;
   const rest = template.slice(first);
   const words = rest.replace(/\{[a-z]+\}/g, ' ').match(/[a-z]{2,}/gi) ?? [];
+  // Everyday words alone (`{host}" does not exist.` of WinSCP's `Host "{host}" does not exist.`)
+  // end sentences of any program: a path that does not exist is not a host.
+  if (words.every((w) => EVERYDAY.has(w.toLowerCase()))) return null;
   return words.length >= 3 && rest.replace(/\{[a-z]+\}/g, '').trim().length >= 15 ? rest : null;
 }
+
+/** Words of any sentence, which say nothing about which message it is. */
+const EVERYDAY = new Set('a an the is are was were be been does do did not no to of in on at for by with and or it this that has have had can could exist exists'.split(' '));
 
 /** A template with example values, to test whether another rule's partial form would claim its message. */
 const EXAMPLE: Record<string, string> = {

@@ -197,6 +197,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     const r = closed.match('my ssh session keeps getting connection closed by remote host after a few minutes');
     expect(r.best?.via ?? 'none').not.toBe('template');
   });
+  it("a message cut before its first value is not its everyday ending alone (`\" does not exist.` of WinSCP's `Host \"{host}\" does not exist.`)", () => {
+    const winscp = variant({}, rule({ id: 'no-host', title: 'Could not resolve hostname', stage: 'connect', stageRank: 1, messages: ['Host "{host}" does not exist.'] }));
+    expect(winscp.match('Remote SSH failure: the terminal failed to launch: Starting directory (cwd) "/home/me/Desktop" does not exist.').best?.id).not.toBe('no-host');
+    expect(winscp.match('WinSCP over ssh: Host "nas.local" does not exist.').best?.id).toBe('no-host');
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
