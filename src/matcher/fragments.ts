@@ -311,6 +311,10 @@ export function findFragments(index: FragmentIndex, lines: readonly NormLine[], 
       const stop = rest.indexOf('. ');
       if (stop > 0) phrases.push(wordsOf(rest.slice(0, stop)).join(' '));
     }
+    // Or what a command printed, after an arrow the reader drew from it (`ssh root@10.0.0.5 ->
+    // Connection Refused.`).
+    const arrow = Math.max(text.lastIndexOf('-> '), text.lastIndexOf('=> '), text.lastIndexOf('\u2192 '));
+    if (arrow > 0) phrases.push(wordsOf(text.slice(arrow + 2)).join(' '));
     if (text.indexOf('"') !== -1 || text.indexOf("'") !== -1 || text.indexOf('`') !== -1) {
       for (const m of text.matchAll(QUOTED_RE)) phrases.push(wordsOf(m[1] ?? m[2] ?? m[3]).join(' '));
     }

@@ -202,6 +202,11 @@ describe('messages without their prefix, cut short, or quoted', () => {
     expect(winscp.match('Remote SSH failure: the terminal failed to launch: Starting directory (cwd) "/home/me/Desktop" does not exist.').best?.id).not.toBe('no-host');
     expect(winscp.match('WinSCP over ssh: Host "nas.local" does not exist.').best?.id).toBe('no-host');
   });
+  it('what a command printed, after an arrow the reader drew (`ssh root@10.0.0.5 -> Connection Refused.`)', () => {
+    expect(bestId('Connectivity:\nssh root@10.0.0.5 -> Connection Refused.')).toBe('refused');
+    // Another program's refusal after its own arrow, in a paste that is not about SSH, is not SSH's.
+    expect(bestId('adb connect 10.0.0.5 -> Connection Refused.')).toBeNull();
+  });
   it("the end of ssh's connect line in brackets inside a long sentence is that line's message", () => {
     // Both rules end in `Connection timed out`: either is the answer, silence is not.
     expect(['timed-out', 'dropbear-timeout']).toContain(bestId('Unable to log in to the VM via the browser or from my laptop (port 22: Connection timed out). Any idea?'));
