@@ -45,7 +45,10 @@ export const aboutOtherSubject = (sentence: string) => OTHER_SUBJECT_RE.test(sen
  * to that database; no SSH article explains a database that refused.
  */
 const DATABASE_PORT_RE = /(?::|\bport )(?:3306|5432|27017|6379|1433|1521)\b/i;
-export const namesDatabasePort = (line: string) => DATABASE_PORT_RE.test(line);
+/** Likewise a web port in a line with a web address (git over HTTPS: `Failed to connect to github.com port 443: No route to host`). */
+const WEB_PORT_RE = /(?::|\bport )(?:443|80)\b/i;
+const WEB_URL_RE = /\bhttps?:\/\//i;
+export const namesOtherServicePort = (line: string) => DATABASE_PORT_RE.test(line) || (WEB_PORT_RE.test(line) && WEB_URL_RE.test(line));
 
 export function showsSsh(hits: readonly Hit[], lines: readonly NormLine[]): boolean {
   if (hits.some((h) => !h.template.shared)) return true;

@@ -33,7 +33,7 @@
  *    the sentences of a longer typed paste (those that name SSH, or any sentence of a paragraph of
  *    prose in a paste about SSH).
  */
-import { aboutOtherSubject, namesDatabasePort, showsHttpsGit, showsSsh } from './context.ts';
+import { aboutOtherSubject, namesOtherServicePort, showsHttpsGit, showsSsh } from './context.ts';
 import { buildFragmentIndex, findFragments, type FragmentIndex } from './fragments.ts';
 import { FuzzyIndex, isProse, proseAboutSsh } from './fuzzy.ts';
 import { labelledByOtherTool } from './names.ts';
@@ -120,7 +120,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     if (found.length === 0) return [];
     const aboutSsh = showsSsh(hits, lines);
     return found
-      .filter((f) => aboutSsh || !f.needsContext)
+      .filter((f) => (aboutSsh || !f.needsContext) && !namesOtherServicePort(lines[f.at].text))
       .filter((f) => !(inSession[f.at] && endsBeforeSession(rules[f.rule])))
       .map((f) => ({ template: { rule: f.rule, literalLen: f.letters, shared: false, quotes: false }, at: f.at, joined: false, form: 'fragment' as const, cut: f.cut }));
   }
@@ -165,7 +165,7 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     const inSession = loggedInBefore(lines);
     let hits = matched.filter(
       (h) =>
-        !(h.template.shared && (namesDatabasePort(lines[h.at].text) || (inSession[h.at] && endsBeforeSession(rules[h.template.rule])))) &&
+        !(h.template.shared && (namesOtherServicePort(lines[h.at].text) || (inSession[h.at] && endsBeforeSession(rules[h.template.rule])))) &&
         !(h.form === 'guess' && (aboutOtherSubject(lines[h.at].text) || saysOtherSymptom(h, lines[h.at].text))),
     );
     if (hits.some((h) => h.template.shared) && !showsSsh(hits, lines)) hits = hits.filter((h) => !h.template.shared);

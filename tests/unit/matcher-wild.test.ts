@@ -308,7 +308,7 @@ describe('several errors in one paste', () => {
     expect(bestId('$ ssh admin@10.0.0.9\nssh: connect to host 10.0.0.9 port 22: Connection refused\nit says "no matching cipher found Their offer: aes128-cbc"')).toBe('refused');
   });
   it("after a login, in the same try, a connection failure's words come from the session's programs", () => {
-    const session = ['$ ssh me@10.0.0.9', 'Last login: Sun Mar 21 10:27:11 2021 from 10.0.0.1', 'nc: connect to db port 5432 (tcp) failed: Connection refused'];
+    const session = ['$ ssh me@10.0.0.9', 'Last login: Sun Mar 21 10:27:11 2021 from 10.0.0.1', 'nc: connect to db port 22 (tcp) failed: Connection refused'];
     expect(bestId(session.join('\n'))).toBeNull();
     expect(bestId([session[0], session[2]].join('\n'))).toBe('refused');
   });
@@ -667,6 +667,11 @@ describe('a database behind the SSH tunnel', () => {
     expect(id('Compass over an SSH tunnel:\nconnect ECONNREFUSED 127.0.0.1:27017')).toBeNull();
     expect(id('psql through the ssh tunnel: connect ECONNREFUSED 10.0.0.5:5432')).toBeNull();
     expect(id('deploy over ssh:\nconnect ECONNREFUSED 10.0.0.5:22')).toBe('refused');
+  });
+  it("nor is a web port's in a line with a web address (git over HTTPS in a paste about ssh)", () => {
+    const pull = (line: string) => `deploy over ssh, then on web1:\n$ git pull\n${line}\nerror: could not fetch origin`;
+    expect(id(pull("fatal: unable to access 'https://github.com/a/b.git/': Failed to connect to github.com port 443: Connection refused"))).toBeNull();
+    expect(id(pull('ssh: connect to host github.com port 443: Connection refused'))).toBe('refused');
   });
   it("MySQL's own `Access denied for user 'u'@'h'` is the database's login, not SSH's", () => {
     expect(id("Workbench via SSH tunnel: Exception: Access denied for user 'root'@'127.0.0.1' (using password: NO)")).toBeNull();
