@@ -9,6 +9,11 @@ import { joinCompounds, joinTimeout, stem, typos, within } from './stem.ts';
 
 /** Words of the reader's own allowed between two words of a phrase. */
 const MAX_GAP = 4;
+/**
+ * A typed sentence is short; a line longer than this is program output, whose first part is read
+ * (each of its words is compared with every phrase word, typos allowed: a 1 MB line would take seconds).
+ */
+const MAX_SENTENCE_CHARS = 1000;
 
 /**
  * `doesn't`, `can't`, `wont`, `cannot`: a negation is a word of its own (`not`), so that `does not
@@ -80,7 +85,7 @@ export class SymptomIndex {
    */
   find(sentence: string): { rule: number; words: number }[] {
     if (this.phrases.length === 0) return [];
-    const said = symptomWords(sentence);
+    const said = symptomWords(sentence.length > MAX_SENTENCE_CHARS ? sentence.slice(0, MAX_SENTENCE_CHARS) : sentence);
     const denied = deniedWords(said);
     // Where each phrase word occurs in the sentence: itself or a mistyped form; and where it is not
     // denied (`refuses the key I made without a passphrase` says nothing about a passphrase).
