@@ -99,8 +99,8 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * holdout34 `bp028` (an AI agent's terminal hang over Remote-SSH), `bp042` (an editor's missing
  * working directory) and `bp044` (Copilot opening a local terminal) get low guesses from their words;
  * holdout35 `bq018` (a web page's `Connection Refused/404`) reads as a refused connection, `bq023` (a
- * printer unreachable over Wi-Fi) as a time-out, `bq037` (git over HTTPS with `No route to host` on
- * port 443) as SSH's, and `br049` (DDEV's omitted agent container) as an empty agent.
+ * printer unreachable over Wi-Fi) as a time-out, `bq037` (a board with no outbound network: git
+ * over HTTPS, then ping's `Destination Host Unreachable`) gets a low guess from its words, and `br049` (DDEV's omitted agent container) as an empty agent.
  */
 const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 3, holdout7: 0, holdout8: 4, holdout9: 1, holdout10: 1, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 1, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 6, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 5, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4, holdout32: 4, holdout33: 2, holdout34: 3, holdout35: 4 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
