@@ -32,9 +32,9 @@ export const aboutOtherUnits = (templateUnits: readonly string[], lineUnits: rea
  * A line labelled by a shell builtin or a file tool, alone or after the shell or script that ran it
  * (`bash: cd: app: No such file or directory`, `./deploy.sh: line 4: cd: …`, `ls: cannot access
  * 'x': …`, BSD's and macOS's `ls: x: No such file or directory`, busybox's `mkdir: can't create
- * directory …`): that program's message. File tools count
- * only with their own `cannot`/`can't`: SFTP libraries label their operations the same way
- * (`rmdir: Bad Path: …` from ssh2-sftp-client). An SSH message quoted
+ * directory …`): that program's message. File tools count only with their own `cannot`/`can't`, or
+ * (ls, cp, mv, cat, ln, touch) a path and an errno text: SFTP libraries label their operations the
+ * same way (`rmdir: Bad Path: …` from ssh2-sftp-client). An SSH message quoted
  * without its own label (`{path}: No such file or directory` of `scp: …`) is not read into it.
  */
 const OTHER_TOOL_LABEL_RE = /^["'`]?(?:-?[\w./-]{1,100}(?:\[\d{1,10}\])?: )?(?:line \d{1,7}: )?(?:(?:cd|source|\.): |(?:ls|cp|mv|rm|rmdir|mkdir|cat|ln|touch|chmod|chown|stat|tar): (?:cannot|can't) |(?:ls|cp|mv|cat|ln|touch): [^\s:][^:]{0,200}: (?:No such file or directory|Permission denied|Not a directory|Operation not permitted)$)/;

@@ -32,8 +32,9 @@ export const joinTimeout = (s: string) => s.replace(/\btim(?:e|es|ed|ing)[ -]?ou
 
 /**
  * `public key` and `publickey`, `host key` and `hostkey`: one word either way, as a key's kind is one
- * thing, and a host key's file (`ssh_host_ed25519_key`) is a host key; so are X11 forwarding however typed (`X11 forwarding`, `X forwarding`, `xforwarding`) and
- * the known_hosts file (`known hosts`), whose `hosts` is no host name (`can't find host key in known_hosts`).
+ * thing, and a host key's file (`ssh_host_ed25519_key`) is a host key; so are X11 forwarding however
+ * typed (`X11 forwarding`, `X forwarding`, `xforwarding`) and the known_hosts file (`known hosts`),
+ * whose `hosts` is no host name (`can't find host key in known_hosts`).
  */
 export const joinCompounds = (s: string) =>
   s.replace(/\bssh_host_(?:rsa|dsa|ecdsa|ed25519)_key\b/gi, 'hostkey').replace(/\b(public|host)[ _-]key/gi, '$1key').replace(/\bx(?:11)?[ _-]?forwarding/gi, 'x11forwarding').replace(/\bknown[ _-]?hosts?\b/gi, 'knownhosts');
