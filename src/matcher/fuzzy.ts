@@ -66,11 +66,14 @@ const GENERIC = new Set('permission permissions denied found directory such acce
  */
 const PASTED_RE = /(?:^|[\s'"(=:])(?:(?:~|\.{1,2})?\/[\w.-]|[A-Za-z]:\\)|\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[\w-]+(?:\.[\w-]+){1,8}\.[a-z]{2,12}\b|\w@[\w-]|\b(?:HOST|IP|PATH)\d{1,9}\b/i;
 
+/** The authorized_keys file, however typed: its `authorized` is not a message's (`… is not authorized to`). */
+const AUTHORIZED_KEYS_RE = /\bauthorized[ _]keys\b/gi;
+
 /** A leading `name:` or `name[pid]:` (no spaces in the name), as programs prefix their messages. */
 const PROGRAM_PREFIX_RE = /^([\w.$-]{2,60})(?:\[\d{1,10}\])?: /;
 
 const wordsOf = (s: string) =>
-  (joinTimeout(joinCompounds(s.replace(LINK_RE, ' '))).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
+  (joinTimeout(joinCompounds(s.replace(LINK_RE, ' ').replace(AUTHORIZED_KEYS_RE, 'authorizedkeys'))).toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [])
     .filter((w) => w.length >= 3 && !STOP.has(w))
     .map(stem);
 

@@ -580,6 +580,11 @@ describe("a reader's own words for the failure (an article's `symptoms`)", () =>
     // Typed alone it is sftp's own line.
     expect(closed.match('Connection closed.').best?.id).toBe('scp-closed');
   });
+  it("the authorized_keys file's `authorized` is not a Git host's `… is not authorized to`", () => {
+    const git = createMatcher([RULES[0], rule({ id: 'repo', title: 'Git host: Permission to REPO denied', messages: ['with Key: {n}:{text} is not authorized to'] })]);
+    expect(git.match('ssh key login fails: my authorized_keys has the key split on two lines').best?.id ?? null).not.toBe('repo');
+    expect(git.match('Permission to acme/app denied with Key: 42:ci-key is not authorized to push').best?.id).toBe('repo');
+  });
   it("a host key's file (`ssh_host_ed25519_key`) is a host key, not a user's key", () => {
     const keys = variant(
       {},
