@@ -15,11 +15,11 @@ import { answerOf, CORPUS_HALVES, corpusFixtures, expectedAnswer } from '../fixt
  * Top-1 answers on the pastes labelled with an article, per half, that a change must not lose.
  * Issue #12's goal is 95% on pastes the matcher was not tuned on; these floors are what it
  * reaches today. First, blind measurements before any miss was looked at: holdout 69.4%, holdout2
- * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9%, holdout8 81.0%, holdout9 77.1%, holdout10 71.4%, holdout11 67.3%, holdout12 63.0%, holdout13 77.2%, holdout14 80.0%, holdout15 77.8%, holdout16 57.7%, holdout17 73.0%, holdout18 57.9%, holdout19 66.1%, holdout20 44.4%, holdout21 55.1%, holdout22 50.0%, holdout23 50.0%, holdout24 59.0%, holdout25 50.8%, holdout26 69.4%, holdout27 79.3%, holdout28 58.0%, holdout29 63.3%, holdout30 63.6%, holdout31 42.9%, holdout32 71.0%, holdout33 59.4%, holdout34 48.1%, holdout35 42.1% (sets collected
+ * 66.2%, holdout3 75.4%, holdout4 73.3%, holdout5 63.8%, holdout6 77.6%, holdout7 51.9%, holdout8 81.0%, holdout9 77.1%, holdout10 71.4%, holdout11 67.3%, holdout12 63.0%, holdout13 77.2%, holdout14 80.0%, holdout15 77.8%, holdout16 57.7%, holdout17 73.0%, holdout18 57.9%, holdout19 66.1%, holdout20 44.4%, holdout21 55.1%, holdout22 50.0%, holdout23 50.0%, holdout24 59.0%, holdout25 50.8%, holdout26 69.4%, holdout27 79.3%, holdout28 58.0%, holdout29 63.3%, holdout30 63.6%, holdout31 42.9%, holdout32 71.0%, holdout33 59.4%, holdout34 48.1%, holdout35 42.1%, holdout36 54.5% (sets collected
  * independently; from holdout2 on, labelled by what the paste shows).
  * `npm run bench -- routing` prints the current figures and every miss.
  */
-const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71, holdout11: 0.79, holdout12: 0.71, holdout13: 0.84, holdout14: 0.85, holdout15: 0.77, holdout16: 0.69, holdout17: 0.79, holdout18: 0.66, holdout19: 0.74, holdout20: 0.51, holdout21: 0.59, holdout22: 0.59, holdout23: 0.52, holdout24: 0.64, holdout25: 0.55, holdout26: 0.73, holdout27: 0.82, holdout28: 0.72, holdout29: 0.71, holdout30: 0.72, holdout31: 0.44, holdout32: 0.74, holdout33: 0.65, holdout34: 0.59, holdout35: 0.5 };
+const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83, holdout3: 0.86, holdout4: 0.83, holdout5: 0.86, holdout6: 0.86, holdout7: 0.76, holdout8: 0.88, holdout9: 0.89, holdout10: 0.71, holdout11: 0.79, holdout12: 0.71, holdout13: 0.84, holdout14: 0.85, holdout15: 0.77, holdout16: 0.69, holdout17: 0.79, holdout18: 0.66, holdout19: 0.74, holdout20: 0.51, holdout21: 0.59, holdout22: 0.59, holdout23: 0.52, holdout24: 0.64, holdout25: 0.55, holdout26: 0.73, holdout27: 0.82, holdout28: 0.72, holdout29: 0.71, holdout30: 0.72, holdout31: 0.44, holdout32: 0.74, holdout33: 0.65, holdout34: 0.59, holdout35: 0.5, holdout36: 0.59 };
 /**
  * Non-SSH pastes that still get an answer, per half (each is listed by the bench): holdout2 `b059`,
  * a sentence about an FTP server that names WinSCP (an SSH and FTP client), gets a fuzzy guess;
@@ -100,9 +100,12 @@ const FLOOR: Record<string, number> = { dev: 0.94, holdout: 0.83, holdout2: 0.83
  * working directory) and `bp044` (Copilot opening a local terminal) get low guesses from their words;
  * holdout35 `bq018` (a web page's `Connection Refused/404`) reads as a refused connection, `bq023` (a
  * printer unreachable over Wi-Fi) as a time-out, `bq037` (a board with no outbound network: git
- * over HTTPS, then ping's `Destination Host Unreachable`) gets a low guess from its words, and `br049` (DDEV's omitted agent container) as an empty agent.
+ * over HTTPS, then ping's `Destination Host Unreachable`) gets a low guess from its words, and `br049` (DDEV's omitted agent container) as an empty agent;
+ * holdout36 `bs006` (Gitea's start log), `bs011` (a remote zsh's `command not found`), `bs042` (a
+ * working mod_sftp session's log) and `bt017` (a BBS client stopping after the banner) carry SSH
+ * words read as failures.
  */
-const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 3, holdout7: 0, holdout8: 4, holdout9: 1, holdout10: 1, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 1, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 6, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 5, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4, holdout32: 4, holdout33: 2, holdout34: 3, holdout35: 4 };
+const NONE_ANSWERED: Record<string, number> = { dev: 0, holdout: 0, holdout2: 1, holdout3: 1, holdout4: 1, holdout5: 2, holdout6: 3, holdout7: 0, holdout8: 4, holdout9: 1, holdout10: 1, holdout11: 5, holdout12: 3, holdout13: 2, holdout14: 1, holdout15: 1, holdout16: 6, holdout17: 6, holdout18: 6, holdout19: 4, holdout20: 1, holdout21: 1, holdout22: 3, holdout23: 3, holdout24: 1, holdout25: 5, holdout26: 1, holdout27: 5, holdout28: 4, holdout29: 3, holdout30: 1, holdout31: 4, holdout32: 4, holdout33: 2, holdout34: 3, holdout35: 4, holdout36: 4 };
 const CLASSES = ['plain', 'masked', 'fragment', 'multi', 'wrapper', 'typed', 'localized', 'tail'];
 
 let rules: Rule[];
