@@ -165,15 +165,18 @@ export function buildFragmentIndex(rules: readonly Rule[]): FragmentIndex {
       }
     }
   });
-  // Only the long runs of one specific word need it (below): a handful, each read against every
-  // template's words once.
-  const templateWords = rules.map((r) => [...r.messages, ...(r.shared ?? [])].map((t) => wordsOf(t.replace(/\{\w+\}/g, ' '))));
-  for (const run of runs) {
-    if (run.words.length < SELF_EVIDENT) continue;
-    run.inOthers = templateWords.some((ts, rule) => rule !== run.rule && ts.some((w) => inOrder(run.words, w)));
-  }
   // A stem is specific only if every word it stands for is: `keys` is, but its stem is also `key`'s.
   const specific = new Set([...forms.yes].filter((st) => !forms.no.has(st)));
+  // Only a long run with one specific word needs it (findFragments: with two it counts anyway, with
+  // none never), and only a template holding that word can say the run: each is read once.
+  let byWord: Map<string, { rule: number; words: string[] }[]> | undefined;
+  for (const run of runs) {
+    if (run.words.length < SELF_EVIDENT) continue;
+    const own = run.words.filter((w) => specific.has(w));
+    if (own.length !== 1) continue;
+    byWord ??= templatesByWord(rules);
+    run.inOthers = (byWord.get(own[0]) ?? []).some((t) => t.rule !== run.rule && inOrder(run.words, t.words));
+  }
   const seeds = new Map<string, [number, number][]>();
   runs.forEach((run, i) =>
     run.words.forEach((w, pos) => {
@@ -218,6 +221,22 @@ const saysFailureBefore = (words: readonly string[], end: number) => words.slice
 
 /** Words that say which kind of forwarding a message is about, as stems (`X11 forwarding`, `agent forwarding`). */
 const FORWARDING_KINDS = new Set(['x11', 'agent', 'port', 'tcp', 'local', 'remote', 'tunnel', 'streamlocal', 'dynamic'].map(stem));
+
+/** Every template's words (its values left out), listed under each of its words. */
+function templatesByWord(rules: readonly Rule[]): Map<string, { rule: number; words: string[] }[]> {
+  const byWord = new Map<string, { rule: number; words: string[] }[]>();
+  rules.forEach((r, rule) => {
+    for (const t of [...r.messages, ...(r.shared ?? [])]) {
+      const entry = { rule, words: wordsOf(t.replace(/\{\w+\}/g, ' ')) };
+      for (const w of new Set(entry.words)) {
+        const list = byWord.get(w);
+        if (list) list.push(entry);
+        else byWord.set(w, [entry]);
+      }
+    }
+  });
+  return byWord;
+}
 
 /** Whether `words` occur in `within` in this order, other words allowed between. */
 function inOrder(words: readonly string[], within: readonly string[]): boolean {
