@@ -158,10 +158,10 @@ export function createMatcher(rules: readonly Rule[], options: MatcherOptions = 
     // tool's message, however much of an SSH message it resembles (nor are its words, below).
     const matched = scan(index, lines).filter((h) => !labelledByOtherTool(lines[h.at].text));
     // A wording other programs print too counts only in a paste about SSH, never about a database's
-    // port, and not for a connection that never opened after a login in its try or in a line that
-    // places it there (`ssh: connection closed by server after 5 minutes idle`); a bare guess
-    // (`Authentication failed`) not in a line about another subject, nor in one that says another
-    // article's symptom.
+    // port or a web port named with its address (git over HTTPS), and not for a connection that
+    // never opened after a login in its try or in a line that places it there (`ssh: connection
+    // closed by server after 5 minutes idle`); a bare guess (`Authentication failed`) not in a line
+    // about another subject, nor in one that says another article's symptom.
     const inSession = loggedInBefore(lines);
     let hits = matched.filter(
       (h) =>
